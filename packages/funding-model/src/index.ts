@@ -1,0 +1,3 @@
+export * from "./types";
+export * from "./requirement";
+export * from "./task-gaps";
