@@ -3,7 +3,7 @@
 // installs the pinned pnpm (locally, no root needed), the workspace's dependencies and, for
 // the test tiers, the system packages they need (Chromium, PostgreSQL), then hands over to
 // turbo. It has no dependencies of its own because it runs before anything is installed.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,44 @@ function runOrExit(command, args, options) {
     log(`failed: ${command} ${args.join(" ")} (exit ${status})`);
     process.exit(status);
   }
+}
+
+/** Run turbo, echo its output, and add up the vitest summaries ("Tests  3 passed | 1 failed"). */
+function runCountingTests(command, args, options) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: options,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let passed = 0;
+    let failed = 0;
+    let pending = "";
+    const scan = (chunk) => {
+      pending += chunk.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const raw of lines) {
+        const line = raw.replace(/\x1b\[[0-9;]*m/g, "");
+        const summary = /\bTests\s+(.*)\(\d+\)\s*$/.exec(line);
+        if (!summary?.[1]) continue;
+        passed += Number(/(\d+) passed/.exec(summary[1])?.[1] ?? 0);
+        failed += Number(/(\d+) failed/.exec(summary[1])?.[1] ?? 0);
+      }
+    };
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk);
+      scan(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      process.stderr.write(chunk);
+      scan(chunk);
+    });
+    child.on("close", (code) => {
+      scan("\n");
+      resolve({ status: code ?? 1, passed, failed });
+    });
+  });
 }
 
 function output(command, args) {
@@ -120,27 +158,20 @@ if (command === "start") {
   const pgBin = findPostgresBinDir();
   if (chromium) env.CHROMIUM_PATH = chromium;
   if (pgBin) env.PG_BIN_DIR = pgBin;
-  const status = run(
+  const tiers = ["format:check", "lint", "typecheck", "test", "test:e2e"];
+  const { status, passed, failed } = await runCountingTests(
     pnpm,
-    [
-      "exec",
-      "turbo",
-      "run",
-      "format:check",
-      "lint",
-      "typecheck",
-      "test",
-      "test:e2e",
-      "--output-logs=new-only",
-      ...rest,
-    ],
-    { env },
+    ["exec", "turbo", "run", ...tiers, "--output-logs=full", "--continue", ...rest],
+    env,
   );
-  if (status === 0)
-    log(
-      "all tiers passed: format, lint, typecheck, unit, API, database (SQLite and PostgreSQL), end-to-end (Chromium)",
-    );
-  process.exit(status);
+  log(
+    status === 0
+      ? "all tiers passed: format, lint, typecheck, unit, API, database (SQLite and PostgreSQL), end-to-end (Chromium)"
+      : `a tier failed (exit ${status}); see the output above`,
+  );
+  // One plain closing line that any CI can read.
+  process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
+  process.exit(status === 0 && failed > 0 ? 1 : status);
 } else {
   log("usage: node tooling/bootstrap/run.mjs start|test [args]");
   process.exit(2);

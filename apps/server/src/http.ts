@@ -1,0 +1,62 @@
+// The HTTP surface: tRPC under /trpc, the built web app everywhere else (with the SPA's
+// index.html for client-side routes).
+import { createServer } from "node:http";
+import type { Server } from "node:http";
+import { existsSync } from "node:fs";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import sirv from "sirv";
+import { appRouter } from "@coherence/api";
+import type { Context } from "@coherence/api";
+
+export interface HttpOptions {
+  context: Context;
+  /** Folder of the built web app; when absent only the API is served. */
+  webRoot: string | null;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "same-origin",
+  "X-Frame-Options": "DENY",
+  "Content-Security-Policy":
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'",
+};
+
+export function createHttpServer({ context, webRoot }: HttpOptions): Server {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: "/trpc/",
+    createContext: () => context,
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        console.error(`tRPC ${path ?? "?"} failed:`, error);
+      }
+    },
+  });
+  const assets =
+    webRoot && existsSync(webRoot)
+      ? sirv(webRoot, { single: true, etag: true, gzip: false })
+      : null;
+
+  return createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const url = req.url ?? "/";
+    if (url.startsWith("/trpc/")) {
+      trpc(req, res);
+      return;
+    }
+    if (url === "/healthz") {
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      return;
+    }
+    if (assets) {
+      assets(req, res, () => {
+        res.writeHead(404).end("Not found");
+      });
+      return;
+    }
+    res
+      .writeHead(404, { "content-type": "text/plain" })
+      .end("The web app is not built: run npm start");
+  });
+}

@@ -1,0 +1,56 @@
+import type { Server } from "node:http";
+import { connect, migrateToLatest, seedDemoIfEmpty } from "@coherence/db";
+import type { Connection } from "@coherence/db";
+import type { ServerSettings } from "./env";
+import { createHttpServer } from "./http";
+
+export interface RunningServer {
+  url: string;
+  connection: Connection;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+type Log = (message: string) => void;
+
+/** Migrate, seed an empty database with the demo, and listen. */
+export async function startServer(
+  settings: ServerSettings,
+  webRoot: string | null,
+  log: Log = (message) => {
+    console.log(message);
+  },
+): Promise<RunningServer> {
+  const connection = connect(settings.database);
+  const applied = await migrateToLatest(connection.db);
+  if (applied.length > 0) log(`Migrated ${connection.location}: ${applied.join(", ")}`);
+  if (settings.seedDemo && (await seedDemoIfEmpty(connection.db))) {
+    log(`Loaded the demo dataset into ${connection.location}`);
+  }
+  const server = createHttpServer({
+    context: { db: connection.db, engine: connection.engine },
+    webRoot,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(settings.port, settings.host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : settings.port;
+  const host =
+    settings.host === "127.0.0.1" || settings.host === "0.0.0.0" ? "localhost" : settings.host;
+  return {
+    url: `http://${host}:${port}`,
+    connection,
+    server,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
+      await connection.close();
+    },
+  };
+}

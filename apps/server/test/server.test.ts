@@ -1,0 +1,78 @@
+// The HTTP process end to end without a browser: migrate, seed, serve, answer tRPC over HTTP,
+// and keep user data on restart.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readSettings, startServer } from "../src/index";
+
+const dir = mkdtempSync(path.join(tmpdir(), "coherence-server-"));
+const database = path.join(dir, "test.db");
+const quiet = () => undefined;
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function gapsOverHttp(url: string) {
+  const input = encodeURIComponent(JSON.stringify({ json: { operation: "MINUSCA" } }));
+  const response = await fetch(`${url}/trpc/gaps.byTask?input=${input}`);
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as {
+    result: { data: { json: { tasks: { taskCode: string | null; funded: number }[] } } };
+  };
+  return body.result.data.json.tasks;
+}
+
+describe("server", () => {
+  it("reads settings from flags before the environment", () => {
+    const settings = readSettings(
+      ["--db", "x.db", "--port", "4000"],
+      { PORT: "5000", COHERENCE_DB: "y.db" },
+      "/repo",
+    );
+    expect(settings).toMatchObject({ database: "/repo/x.db", port: 4000 });
+    expect(readSettings([], { PORT: "5000" }, "/repo")).toMatchObject({
+      database: "/repo/data/coherence.db",
+      port: 5000,
+    });
+    expect(() => readSettings([], { PORT: "http" }, "/repo")).toThrow(/PORT/);
+  });
+
+  it("serves the API with the demo dataset, and keeps added data when restarted", async () => {
+    const settings = { database, port: 0, host: "127.0.0.1", seedDemo: true };
+    const first = await startServer(settings, null, quiet);
+    const tasks = await gapsOverHttp(first.url);
+    expect(tasks[0]?.taskCode).toBe("CIV-PROTECT");
+    await first.connection.db.deleteFrom("flow_status_history").execute();
+    await first.connection.db
+      .deleteFrom("flows")
+      .where("external_ref", "=", "DEMO-UNICEF-EU-2025")
+      .execute();
+    const reduced = await gapsOverHttp(first.url);
+    await first.stop();
+
+    const second = await startServer(settings, null, quiet);
+    expect(await gapsOverHttp(second.url)).toEqual(reduced);
+    await second.stop();
+  });
+
+  it("answers bad input with a 400 and a field-level message, not a 500", async () => {
+    const running = await startServer(
+      { database, port: 0, host: "127.0.0.1", seedDemo: true },
+      null,
+      quiet,
+    );
+    const response = await fetch(`${running.url}/trpc/flow.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: { amount: "abc" } }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: { json: { data: { fieldErrors: Record<string, string[]> } } };
+    };
+    expect(Object.keys(body.error.json.data.fieldErrors)).toContain("amount");
+    await running.stop();
+  });
+});

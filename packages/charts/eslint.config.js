@@ -1,0 +1,3 @@
+import react from "@coherence/eslint-config/react";
+
+export default react;

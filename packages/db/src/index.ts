@@ -1,0 +1,8 @@
+export * from "./schema";
+export * from "./connect";
+export * from "./migrate";
+export type { Engine } from "./migrations/column-types";
+export * from "./queries/operations";
+export * from "./queries/ledger";
+export * from "./queries/flows";
+export * from "./seed/demo";

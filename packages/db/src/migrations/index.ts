@@ -1,0 +1,7 @@
+import type { Migration } from "kysely/migration";
+import * as coreLedger from "./0001-core-ledger";
+
+/** Every migration, in order. A migration is never edited once it has landed: add a new one. */
+export const migrations: Record<string, Migration> = {
+  "0001-core-ledger": coreLedger,
+};
