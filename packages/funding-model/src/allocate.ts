@@ -71,7 +71,10 @@ export function allocateNumbers(
   const negative = total < 0;
   const t = negative ? -total : total;
   if (t * weightSum > Number.MAX_SAFE_INTEGER) {
-    const big = allocateBig(total, Array.from({ length: n }, (_, i) => BigInt(weights[i]!)));
+    const big = allocateBig(
+      total,
+      Array.from({ length: n }, (_, i) => BigInt(weights[i]!)),
+    );
     for (let i = 0; i < n; i++) out[i] = big[i]!;
     return;
   }

@@ -23,14 +23,15 @@ describe("BRIEF worked examples", () => {
   });
 
   it("1,000,000.00 USD over 2023 in peacekeeping years: 2022/23 181 days 495,890.41; 2023/24 184 days 504,109.59", () => {
-    const parts = spreadOverPeriods(
-      parseAmount("1000000.00", "USD"),
-      "2023-01-01",
-      "2023-12-31",
-      { kind: "peacekeeping" },
-    );
+    const parts = spreadOverPeriods(parseAmount("1000000.00", "USD"), "2023-01-01", "2023-12-31", {
+      kind: "peacekeeping",
+    });
     expect(
-      parts.map((p) => [p.period?.label, p.overlapDays, formatAmount(p.amountMinor, "USD", { grouping: true })]),
+      parts.map((p) => [
+        p.period?.label,
+        p.overlapDays,
+        formatAmount(p.amountMinor, "USD", { grouping: true }),
+      ]),
     ).toEqual([
       ["2022/23", 181, "495,890.41"],
       ["2023/24", 184, "504,109.59"],
@@ -47,7 +48,9 @@ describe("BRIEF worked examples", () => {
       })),
     );
     expect(
-      crosswalk.split(parseAmount("100.00", "USD"), "T", "OPS").map((p) => [p.commonCode, formatAmount(p.amountMinor, "USD")]),
+      crosswalk
+        .split(parseAmount("100.00", "USD"), "T", "OPS")
+        .map((p) => [p.commonCode, formatAmount(p.amountMinor, "USD")]),
     ).toEqual([
       ["UNSDG-1", "33.34"],
       ["UNSDG-2", "33.33"],

@@ -48,7 +48,11 @@ export interface FlowState {
  * @example flowStateAsOf(flow, "2024-01-31") // → { status: "committed", date: "2024-01-10", amountMinor: 500000 }
  */
 export function flowStateAsOf(flow: Flow, asOf: IsoDate | null = null): FlowState | null {
-  const current: FlowState = { status: flow.status, date: flow.statusDate, amountMinor: flow.amountMinor };
+  const current: FlowState = {
+    status: flow.status,
+    date: flow.statusDate,
+    amountMinor: flow.amountMinor,
+  };
   if (asOf === null) return current;
   const limit = toDayNumber(asOf);
   let best: FlowState | null = null;
@@ -56,7 +60,11 @@ export function flowStateAsOf(flow: Flow, asOf: IsoDate | null = null): FlowStat
   for (const change of flow.history ?? []) {
     const day = toDayNumber(change.date);
     if (day <= limit && day >= bestDay) {
-      best = { status: change.status, date: change.date, amountMinor: change.amountMinor ?? flow.amountMinor };
+      best = {
+        status: change.status,
+        date: change.date,
+        amountMinor: change.amountMinor ?? flow.amountMinor,
+      };
       bestDay = day;
     }
   }
@@ -144,9 +152,9 @@ export class RecordProcessor {
       throw new InvalidRecordError(flow.id, `amount ${amount} is not a safe integer ≥ 0`);
     const type = fundingTypeId(flow.fundingType);
     if (type === 0 || FUNDING_TYPES[type - 1] !== flow.fundingType)
-      throw new InvalidRecordError(flow.id, `unknown funding type "${String(flow.fundingType)}"`);
+      throw new InvalidRecordError(flow.id, `unknown funding type "${flow.fundingType}"`);
     const measure = MEASURE_INDEX[status] as number | undefined;
-    if (measure === undefined) throw new InvalidRecordError(flow.id, `unknown status "${String(status)}"`);
+    if (measure === undefined) throw new InvalidRecordError(flow.id, `unknown status "${status}"`);
 
     // Conversion first, on the whole amount (BRIEF item 1); the source's own USD amount is kept.
     let cents: number;
@@ -175,27 +183,57 @@ export class RecordProcessor {
     const usage = flowUsage(flow);
     const start = toDayNumber(usage[0]);
     const end = usage[1] === usage[0] ? start : toDayNumber(usage[1]);
-    if (end < start) throw new InvalidDateError(`${usage[0]}..${usage[1]}`, `flow ${flow.id}: usage ends before it starts`);
+    if (end < start)
+      throw new InvalidDateError(
+        `${usage[0]}..${usage[1]}`,
+        `flow ${flow.id}: usage ends before it starts`,
+      );
 
     const t = this.totals;
     const op = t.ops.id(flow.operationCode);
     const donor = t.donors.id(flow.donorCode);
-    const stream = t.streamId(op, t.tasks.id(flow.taskCode), t.entities.id(flow.recipientEntityCode), type, donor);
+    const stream = t.streamId(
+      op,
+      t.tasks.id(flow.taskCode),
+      t.entities.id(flow.recipientEntityCode),
+      type,
+      donor,
+    );
     const from = flow.transferFromEntityCode ?? null;
     const sourceStream =
       from === null
         ? -1
-        : t.streamId(op, t.tasks.id(flow.transferFromTaskCode ?? null), t.entities.id(from), type, donor);
+        : t.streamId(
+            op,
+            t.tasks.id(flow.transferFromTaskCode ?? null),
+            t.entities.id(from),
+            type,
+            donor,
+          );
 
     const record = { kind: "flow" as const, flow };
-    this.#emit(record, flow.id, flow.recipientEntityCode, flow.categoryCode ?? null, cents, start, end, stream, sourceStream, measure, conversion, usage, {
-      operationCode: flow.operationCode,
-      taskCode: flow.taskCode,
-      donorCode: flow.donorCode,
-      fundingType: flow.fundingType,
-      fromEntity: from,
-      fromTask: flow.transferFromTaskCode ?? null,
-    });
+    this.#emit(
+      record,
+      flow.id,
+      flow.recipientEntityCode,
+      flow.categoryCode ?? null,
+      cents,
+      start,
+      end,
+      stream,
+      sourceStream,
+      measure,
+      conversion,
+      usage,
+      {
+        operationCode: flow.operationCode,
+        taskCode: flow.taskCode,
+        donorCode: flow.donorCode,
+        fundingType: flow.fundingType,
+        fromEntity: from,
+        fromTask: flow.transferFromTaskCode ?? null,
+      },
+    );
   }
 
   /**
@@ -218,12 +256,19 @@ export class RecordProcessor {
       const seen = new Set<RequirementStage>();
       for (const row of list) {
         if (seen.has(row.stage))
-          throw new InvalidRecordError(lineRef, `two "${row.stage}" rows (a supplementary appropriation is a line of its own)`);
+          throw new InvalidRecordError(
+            lineRef,
+            `two "${row.stage}" rows (a supplementary appropriation is a line of its own)`,
+          );
         seen.add(row.stage);
         const rank = REQUIREMENT_PRECEDENCE[row.stage] as number | undefined;
-        if (rank === undefined) throw new InvalidRecordError(lineRef, `unknown stage "${String(row.stage)}"`);
+        if (rank === undefined)
+          throw new InvalidRecordError(lineRef, `unknown stage "${row.stage}"`);
         if (rank > 0 && (!best || rank > REQUIREMENT_PRECEDENCE[best.stage])) best = row;
-        if ((row.stage === "revised" || row.stage === "appropriated") && (!approved || row.stage === "revised"))
+        if (
+          (row.stage === "revised" || row.stage === "appropriated") &&
+          (!approved || row.stage === "revised")
+        )
           approved = row;
         if (row.stage === "expended") expended = row;
       }
@@ -235,24 +280,53 @@ export class RecordProcessor {
 
   #line(row: RequirementLine, measure: number): void {
     if (!Number.isSafeInteger(row.amountMinor) || row.amountMinor < 0)
-      throw new InvalidRecordError(row.lineRef, `amount ${row.amountMinor} is not a safe integer ≥ 0`);
+      throw new InvalidRecordError(
+        row.lineRef,
+        `amount ${row.amountMinor} is not a safe integer ≥ 0`,
+      );
     const start = toDayNumber(row.periodStart);
     const end = toDayNumber(row.periodEnd);
-    if (end < start) throw new InvalidDateError(`${row.periodStart}..${row.periodEnd}`, `line ${row.lineRef}: period ends before it starts`);
-    const conversion = this.#tracer ? this.#rates.convert(row.amountMinor, row.currency, row.periodStart) : null;
+    if (end < start)
+      throw new InvalidDateError(
+        `${row.periodStart}..${row.periodEnd}`,
+        `line ${row.lineRef}: period ends before it starts`,
+      );
+    const conversion = this.#tracer
+      ? this.#rates.convert(row.amountMinor, row.currency, row.periodStart)
+      : null;
     const cents = conversion
       ? conversion.amountUsdCents
       : this.#rates.centsOnDay(row.amountMinor, row.currency, start, row.periodStart);
     const t = this.totals;
-    const stream = t.streamId(t.ops.id(row.operationCode), t.tasks.id(row.taskCode), t.entities.id(row.entityCode), 0, 0);
-    this.#emit({ kind: "requirement", line: row }, row.lineRef, row.entityCode, row.categoryCode ?? null, cents, start, end, stream, -1, measure, conversion, [row.periodStart, row.periodEnd], {
-      operationCode: row.operationCode,
-      taskCode: row.taskCode,
-      donorCode: null,
-      fundingType: null,
-      fromEntity: null,
-      fromTask: null,
-    });
+    const stream = t.streamId(
+      t.ops.id(row.operationCode),
+      t.tasks.id(row.taskCode),
+      t.entities.id(row.entityCode),
+      0,
+      0,
+    );
+    this.#emit(
+      { kind: "requirement", line: row },
+      row.lineRef,
+      row.entityCode,
+      row.categoryCode ?? null,
+      cents,
+      start,
+      end,
+      stream,
+      -1,
+      measure,
+      conversion,
+      [row.periodStart, row.periodEnd],
+      {
+        operationCode: row.operationCode,
+        taskCode: row.taskCode,
+        donorCode: null,
+        fundingType: null,
+        fromEntity: null,
+        fromTask: null,
+      },
+    );
   }
 
   #emit(
@@ -289,7 +363,9 @@ export class RecordProcessor {
         weights = mapping.weights;
         weightSum = mapping.weightSum;
       } else if (this.#unmapped === "error" && !isCommon(categoryCode)) {
-        throw new CrosswalkError(`No crosswalk for category ${taxonomy}/${categoryCode} (record ${recordId})`);
+        throw new CrosswalkError(
+          `No crosswalk for category ${taxonomy}/${categoryCode} (record ${recordId})`,
+        );
       }
     }
     const t = this.totals;
@@ -322,18 +398,44 @@ export class RecordProcessor {
             overlapDays: buf.days[i]!,
             usageDays: end - start + 1,
             categoryCode: commonCategoryCode(category),
-            share: targets && weights ? { numerator: weights[c]!, denominator: weightSum } : { numerator: 1, denominator: 1 },
+            share:
+              targets && weights
+                ? { numerator: weights[c]!, denominator: weightSum }
+                : { numerator: 1, denominator: 1 },
           };
-          this.#tracer({ ...base, leg: "final", taskCode: dims.taskCode, entityCode, usdCents: cents, periodCents: part, cents: amount });
+          this.#tracer({
+            ...base,
+            leg: "final",
+            taskCode: dims.taskCode,
+            entityCode,
+            usdCents: cents,
+            periodCents: part,
+            cents: amount,
+          });
           if (sourceStream >= 0 && dims.fromEntity !== null)
-            this.#tracer({ ...base, leg: "source", taskCode: dims.fromTask, entityCode: dims.fromEntity, usdCents: -cents, periodCents: -part, cents: -amount });
+            this.#tracer({
+              ...base,
+              leg: "source",
+              taskCode: dims.fromTask,
+              entityCode: dims.fromEntity,
+              usdCents: -cents,
+              periodCents: -part,
+              cents: -amount,
+            });
         }
       }
     }
   }
 }
 
-const MEASURE_NAMES = ["requirement", "appropriated", "expended", "pledged", "committed", "paid"] as const;
+const MEASURE_NAMES = [
+  "requirement",
+  "appropriated",
+  "expended",
+  "pledged",
+  "committed",
+  "paid",
+] as const;
 
 function isCommon(code: string): boolean {
   return /^UNSDG-[1-8]$/.test(code);

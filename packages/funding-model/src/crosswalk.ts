@@ -149,12 +149,22 @@ export class Crosswalk {
       );
     for (const [key, list] of group(rows)) {
       const sorted = list
-        .map((row) => ({ target: COMMON_INDEX.get(row.commonCode)!, share: parseRational(row.share)! }))
+        .map((row) => ({
+          target: COMMON_INDEX.get(row.commonCode)!,
+          share: parseRational(row.share)!,
+        }))
         .sort((a, b) => a.target - b.target);
-      const lcm = sorted.reduce((l, { share }) => (l / gcd(l, share.denominator)) * share.denominator, 1n);
-      const weights = sorted.map(({ share }) => Number((share.numerator * lcm) / share.denominator));
+      const lcm = sorted.reduce(
+        (l, { share }) => (l / gcd(l, share.denominator)) * share.denominator,
+        1n,
+      );
+      const weights = sorted.map(({ share }) =>
+        Number((share.numerator * lcm) / share.denominator),
+      );
       if (weights.some((w) => !Number.isSafeInteger(w)))
-        throw new CrosswalkError(`Shares of ${list[0]!.categoryCode} have too large a common denominator`);
+        throw new CrosswalkError(
+          `Shares of ${list[0]!.categoryCode} have too large a common denominator`,
+        );
       this.#mappings.set(key, {
         targets: sorted.map((s) => s.target),
         shares: sorted.map((s) => s.share),
@@ -180,7 +190,9 @@ export class Crosswalk {
    */
   split(amountMinor: number, taxonomy: string, categoryCode: string | null): CategoryPart[] {
     if (categoryCode === null)
-      return [{ commonCode: NOT_CATEGORISED, share: { numerator: 1n, denominator: 1n }, amountMinor }];
+      return [
+        { commonCode: NOT_CATEGORISED, share: { numerator: 1n, denominator: 1n }, amountMinor },
+      ];
     const m = this.mapping(taxonomy, categoryCode);
     if (!m) throw new CrosswalkError(`No crosswalk for category ${taxonomy}/${categoryCode}`);
     const parts = allocateLargestRemainder(amountMinor, m.weights);

@@ -3,8 +3,7 @@ import { UnknownCurrencyError } from "./errors";
 // ISO 4217 minor-unit exponents. Most currencies use 2; listing the exceptions and the codes
 // explicitly means an unknown or mistyped code is an error rather than a silent "2". Codes
 // without minor units in ISO 4217 (gold, XDR, ...) are not money here and are left out.
-const EXPONENT_0 =
-  "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF";
+const EXPONENT_0 = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF";
 const EXPONENT_3 = "BHD IQD JOD KWD LYD OMR TND";
 const EXPONENT_4 = "CLF UYW";
 const EXPONENT_2 =

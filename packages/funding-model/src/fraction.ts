@@ -33,7 +33,7 @@ export function parseRational(text: string): BigRatio | null {
   const decimal = DECIMAL.exec(s);
   if (decimal) {
     const fractionDigits = decimal[2] ?? "";
-    return reduce(BigInt(decimal[1] + fractionDigits), 10n ** BigInt(fractionDigits.length));
+    return reduce(BigInt(`${decimal[1]!}${fractionDigits}`), 10n ** BigInt(fractionDigits.length));
   }
   const fraction = FRACTION.exec(s);
   if (fraction) {
@@ -46,7 +46,10 @@ export function parseRational(text: string): BigRatio | null {
 
 /** Sum of fractions, exact. */
 export function addRatios(a: BigRatio, b: BigRatio): BigRatio {
-  return reduce(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
+  return reduce(
+    a.numerator * b.denominator + b.numerator * a.denominator,
+    a.denominator * b.denominator,
+  );
 }
 
 /** Sign of a − b. */

@@ -144,7 +144,9 @@ export class PartialTotals {
 
   /** @internal A stream = the dimensions that do not vary within one record. */
   streamId(op: number, task: number, entity: number, type: number, donor: number): number {
-    const key = (((op * TASK_LIMIT + task) * ENTITY_LIMIT + entity) * TYPE_LIMIT + type) * DONOR_LIMIT + donor;
+    const key =
+      (((op * TASK_LIMIT + task) * ENTITY_LIMIT + entity) * TYPE_LIMIT + type) * DONOR_LIMIT +
+      donor;
     let id = this.#streamIds.get(key);
     if (id === undefined) {
       id = this.streamKeys.length;
@@ -330,4 +332,3 @@ export function mergeTotals(...parts: readonly PartialTotals[]): PartialTotals {
   }
   return result;
 }
-

@@ -69,23 +69,23 @@ function yearlyScheme(scheme: PeriodScheme, startMonth: number): CompiledScheme 
     startDay: start,
     endDay: (year) => start(year + 1) - 1,
     label: (year) =>
-      startMonth === 1
-        ? String(year)
-        : `${year}/${String((year + 1) % 100).padStart(2, "0")}`,
+      startMonth === 1 ? String(year) : `${year}/${String((year + 1) % 100).padStart(2, "0")}`,
     nextSegment: (year) => ({ index: year, end: start(year + 1) - 1 }),
   };
 }
 
 function customScheme(scheme: PeriodScheme & { kind: "custom" }): CompiledScheme {
   const ranges = scheme.periods.map((p) => toDayRange(p.from, p.to));
-  if (ranges.length === 0) throw new InvalidPeriodError("A custom scheme needs at least one period");
+  if (ranges.length === 0)
+    throw new InvalidPeriodError("A custom scheme needs at least one period");
   for (let i = 1; i < ranges.length; i++)
     if (ranges[i]![0] <= ranges[i - 1]![1])
       throw new InvalidPeriodError(
         `Custom periods must ascend without overlap: "${scheme.periods[i]!.label}" starts before "${scheme.periods[i - 1]!.label}" ends`,
       );
   const labels = new Set(scheme.periods.map((p) => p.label));
-  if (labels.size !== ranges.length) throw new InvalidPeriodError("Custom period labels must be unique");
+  if (labels.size !== ranges.length)
+    throw new InvalidPeriodError("Custom period labels must be unique");
   const indexOfDay = (day: number) => {
     let lo = 0;
     let hi = ranges.length - 1;
@@ -146,7 +146,10 @@ function periodOf(compiled: CompiledScheme, index: number): Period {
  * @example periodContaining({ kind: "peacekeeping" }, "2024-03-01") // → { label: "2023/24", from: "2023-07-01", to: "2024-06-30", index: 2023 }
  * @example periodContaining({ kind: "fiscal", startMonth: 10 }, "2023-10-01")?.label // → "2023/24"
  */
-export function periodContaining(scheme: PeriodScheme | CompiledScheme, date: IsoDate): Period | null {
+export function periodContaining(
+  scheme: PeriodScheme | CompiledScheme,
+  date: IsoDate,
+): Period | null {
   const compiled = "key" in scheme ? scheme : compileScheme(scheme);
   const index = compiled.indexOfDay(toDayNumber(date));
   return index === OUTSIDE ? null : periodOf(compiled, index);

@@ -41,7 +41,8 @@ export function ratioToNumber(r: Ratio | BigRatio): number {
  * @example ratioToDecimalString({ numerator: 1, denominator: 8 }, 2) // → "0.12" (half to even)
  */
 export function ratioToDecimalString(r: Ratio | BigRatio, places: number): string {
-  if (!Number.isInteger(places) || places < 0) throw new RangeError("places must be an integer ≥ 0");
+  if (!Number.isInteger(places) || places < 0)
+    throw new RangeError("places must be an integer ≥ 0");
   const n = BigInt(r.numerator);
   const d = BigInt(r.denominator);
   const scaled = divideHalfEven(n * 10n ** BigInt(places), d);

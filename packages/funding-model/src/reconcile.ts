@@ -170,7 +170,10 @@ export class Reconciliation {
         this.#push(d, valid ? d.task : 0, valid ? 0 : 1, false, t.values, at);
         continue;
       }
-      const w = d.type === ASSESSED && entry ? weights.get(`${d.op}:${d.periodIndex}:${d.entity}`) : undefined;
+      const w =
+        d.type === ASSESSED && entry
+          ? weights.get(`${d.op}:${d.periodIndex}:${d.entity}`)
+          : undefined;
       let sum = 0;
       if (w) for (const x of w) sum += x;
       if (!entry || !w || sum <= 0) {
@@ -248,11 +251,13 @@ export class Reconciliation {
 
   #matches(i: number, f: RowFilter): boolean {
     const t = this.#totals;
-    if (f.operationCode !== undefined && t.ops.value(this.#op[i]!) !== f.operationCode) return false;
+    if (f.operationCode !== undefined && t.ops.value(this.#op[i]!) !== f.operationCode)
+      return false;
     if (f.periodIndex !== undefined && this.#period[i] !== f.periodIndex) return false;
     if (f.taskCode !== undefined && t.tasks.value(this.#task[i]!) !== f.taskCode) return false;
     if (f.bucket !== undefined && BUCKETS[this.#bucket[i]!] !== f.bucket) return false;
-    if (f.entityCode !== undefined && t.entities.value(this.#entity[i]!) !== f.entityCode) return false;
+    if (f.entityCode !== undefined && t.entities.value(this.#entity[i]!) !== f.entityCode)
+      return false;
     if (f.donorCode !== undefined && t.donors.value(this.#donor[i]!) !== f.donorCode) return false;
     if (f.fundingType !== undefined && typeName(this.#type[i]!) !== f.fundingType) return false;
     if (f.categoryCode !== undefined && commonCategoryCode(this.#category[i]!) !== f.categoryCode)
