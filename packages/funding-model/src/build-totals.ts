@@ -11,7 +11,14 @@ import type { RateTable, UsdConversion } from "./rates";
 import { allocateNumbers } from "./allocate";
 import { SpreadBuffer, spreadInto } from "./spread";
 import { FUNDING_TYPES } from "./types";
-import type { Entity, Flow, FlowStatus, RequirementLine, RequirementStage } from "./types";
+import type {
+  Entity,
+  Flow,
+  FlowStatus,
+  FundingType,
+  RequirementLine,
+  RequirementStage,
+} from "./types";
 
 /** The stored records a reconciliation starts from. */
 export interface ReconcileRecords {
@@ -97,7 +104,7 @@ export interface TraceEvent {
   taskCode: string | null;
   entityCode: string;
   donorCode: string | null;
-  fundingType: string | null;
+  fundingType: FundingType | null;
   conversion: UsdConversion;
   /** Amount before spreading (signed for the source leg). */
   usdCents: number;
@@ -346,7 +353,7 @@ export class RecordProcessor {
       operationCode: string | null;
       taskCode: string | null;
       donorCode: string | null;
-      fundingType: string | null;
+      fundingType: FundingType | null;
       fromEntity: string | null;
       fromTask: string | null;
     },

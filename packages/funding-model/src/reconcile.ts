@@ -90,6 +90,17 @@ export interface TaskTable {
   total: Figures;
 }
 
+/** See {@link Reconciliation.placement}. @internal */
+export type Placement =
+  | { kind: "task"; taskCode: string }
+  | { kind: "not_specified"; reason: string }
+  | { kind: "unallocated" }
+  | {
+      kind: "attributed";
+      tasks: { taskCode: string; rank: number; weightCents: number }[];
+      totalWeight: number;
+    };
+
 /** Settings of {@link finalizeTotals}. */
 export interface FinalizeOptions {
   mandates: readonly Mandate[];
@@ -133,6 +144,8 @@ export class Reconciliation {
   readonly #bucket: number[] = [];
   readonly #attributed: boolean[] = [];
   readonly #values: number[] = [];
+  readonly #weights = new Map<string, Float64Array>();
+  readonly #pooled: ReadonlySet<string>;
 
   /** @internal Use {@link finalizeTotals}. */
   constructor(totals: PartialTotals, options: FinalizeOptions) {
@@ -141,11 +154,12 @@ export class Reconciliation {
     const pooled = new Set(
       (options.entities ?? []).filter((e) => e.kind === "pooled_fund").map((e) => e.code),
     );
+    this.#pooled = pooled;
     const t = totals;
     const rows = t.rowCount;
 
     // Pass 1: attribution weights = appropriated requirement per (operation, period, entity, task).
-    const weights = new Map<string, Float64Array>();
+    const weights = this.#weights;
     for (let row = 0; row < rows; row++) {
       const appropriated = t.values[row * M + MEASURE_INDEX.appropriated]!;
       if (appropriated === 0) continue;
@@ -242,6 +256,58 @@ export class Reconciliation {
       this.#views.set(key, entry);
     }
     return entry;
+  }
+
+  /**
+   * Where money of one record dimension set lands (the rules of {@link finalizeTotals}), for
+   * explanations: on its task, in "Not specified" (with the reason), as a pooled fund's
+   * unallocated balance, or attributed over tasks with these weights (in allocation order).
+   * @internal
+   */
+  placement(
+    operationCode: string | null,
+    taskCode: string | null,
+    entityCode: string,
+    fundingType: FundingType | null,
+    periodIndex: number,
+  ): Placement {
+    const t = this.#totals;
+    const op = t.ops.lookup(operationCode);
+    const entry = op < 0 ? null : this.#view(op, periodIndex);
+    if (taskCode !== null) {
+      const id = t.tasks.lookup(taskCode);
+      if (entry && entry.positions.has(id)) return { kind: "task", taskCode };
+      return {
+        kind: "not_specified",
+        reason: entry
+          ? "task not in the mandate in force"
+          : "no mandate in force for the operation",
+      };
+    }
+    const w =
+      fundingType === "assessed" && entry
+        ? this.#weights.get(`${op}:${periodIndex}:${t.entities.lookup(entityCode)}`)
+        : undefined;
+    let sum = 0;
+    if (w) for (const x of w) sum += x;
+    if (entry && w && sum > 0)
+      return {
+        kind: "attributed",
+        tasks: entry.view.tasks.map((task, i) => ({
+          taskCode: task.code,
+          rank: task.rank,
+          weightCents: w[i]!,
+        })),
+        totalWeight: sum,
+      };
+    if (this.#pooled.has(entityCode)) return { kind: "unallocated" };
+    return {
+      kind: "not_specified",
+      reason:
+        fundingType === "assessed"
+          ? "assessed money without a task, and no appropriated requirement to attribute it by"
+          : "no task",
+    };
   }
 
   /** Number of final cells. */
