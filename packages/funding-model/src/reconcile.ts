@@ -176,8 +176,13 @@ export class Reconciliation {
     // Pass 2: place every cell.
     let parts = new Float64Array(64);
     for (let row = 0; row < rows; row++) {
-      const d = t.decode(row);
       const at = row * M;
+      // Cells whose sums cancelled (e.g. a transfer within one entity) are dropped, so the result
+      // does not depend on how partial totals were merged.
+      let nonZero = false;
+      for (let m = 0; m < M; m++) if (t.values[at + m] !== 0) nonZero = true;
+      if (!nonZero) continue;
+      const d = t.decode(row);
       const entry = this.#view(d.op, d.periodIndex);
       if (d.task !== 0) {
         const valid = entry?.positions.has(d.task) === true;
