@@ -1,4 +1,10 @@
 export { appRouter } from "./root";
 export type { AppRouter } from "./root";
 export { createCallerFactory } from "./trpc";
-export type { Context } from "./trpc";
+export type { Context, ErrorDetails, SessionCookies } from "./trpc";
+export { createHttpContext } from "./context";
+export type { HttpContextOptions } from "./context";
+export type { Principal, Assignment } from "./auth/principal";
+export { loadPrincipal } from "./auth/principal";
+export { hashPassword, verifyPassword } from "./auth/password";
+export { DEMO_USERS, seedDemoUsers } from "./demo-users";

@@ -1,12 +1,32 @@
+import { auditRouter } from "./router/audit";
+import { authRouter } from "./router/auth";
+import { crosswalkRouter } from "./router/crosswalk";
 import { flowRouter } from "./router/flow";
 import { gapsRouter } from "./router/gaps";
+import { mandateRouter } from "./router/mandate";
 import { operationRouter } from "./router/operation";
+import { organizationRouter } from "./router/organization";
+import { rateRouter } from "./router/rate";
+import { requirementRouter } from "./router/requirement";
+import { scaleRouter } from "./router/scale";
+import { tokenRouter } from "./router/token";
+import { userRouter } from "./router/user";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  token: tokenRouter,
+  user: userRouter,
+  organization: organizationRouter,
   operation: operationRouter,
-  gaps: gapsRouter,
+  mandate: mandateRouter,
+  requirement: requirementRouter,
   flow: flowRouter,
+  rate: rateRouter,
+  crosswalk: crosswalkRouter,
+  scale: scaleRouter,
+  audit: auditRouter,
+  gaps: gapsRouter,
 });
 
 export type AppRouter = typeof appRouter;

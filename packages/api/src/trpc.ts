@@ -1,25 +1,92 @@
-// tRPC initialisation: the context every procedure receives, and the procedure builders.
-import { initTRPC } from "@trpc/server";
+// tRPC initialisation: the context every procedure receives, and the procedure builders that
+// enforce sign-in and roles on the server for every call.
+import { TRPCError, initTRPC } from "@trpc/server";
 import type { Kysely } from "kysely";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Database, Engine } from "@coherence/db";
+import type { Principal } from "./auth/principal";
+import { toTRPCError } from "./errors";
+import { ConflictDetails, FieldError } from "./trpc-errors";
+
+export interface SessionCookies {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+  /** The session token the request came with, if any. */
+  current: string | null;
+}
 
 export interface Context {
   db: Kysely<Database>;
   engine: Engine;
+  principal: Principal | null;
+  /** Client address, for sign-in throttling. */
+  client: string;
+  cookies: SessionCookies;
+  now: () => Date;
+}
+
+/** Extra fields on every error: field-level messages and, for CONFLICT, the other version. */
+export interface ErrorDetails {
+  fieldErrors: Record<string, string[] | undefined> | null;
+  conflict: unknown;
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    // Field-level messages the web app can show next to the input that caused them.
+    const cause: unknown = error.cause;
     const fieldErrors =
-      error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
-    return { ...shape, data: { ...shape.data, fieldErrors } };
+      cause instanceof ZodError
+        ? z.flattenError(cause).fieldErrors
+        : cause instanceof FieldError
+          ? { [cause.field]: [cause.message] }
+          : null;
+    const conflict = cause instanceof ConflictDetails ? cause.details : null;
+    const details: ErrorDetails = { fieldErrors, conflict };
+    return { ...shape, data: { ...shape.data, ...details } };
   },
 });
 
+/** Throw a BAD_REQUEST whose message belongs to one input field. */
+export function fieldError(field: string, message: string): TRPCError {
+  return new TRPCError({ code: "BAD_REQUEST", message, cause: new FieldError(field, message) });
+}
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** Every procedure starts here: known errors from below become typed tRPC errors, never 500s. */
+const baseProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause ?? result.error);
+    if (mapped && mapped !== result.error) throw mapped;
+  }
+  return result;
+});
+
+/** Anyone, signed in or not: sign-in itself and health checks only. */
+export const publicProcedure = baseProcedure;
+
+/** Any signed-in user (reviewers included): every read. */
+export const protectedProcedure = baseProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { ...ctx, principal: ctx.principal } });
+});
+
+/** Finance officers and admins; what a finance officer may touch is checked per record (scope.ts). */
+export const writerProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.role === "reviewer") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Reviewers have read-only access" });
+  }
+  return next();
+});
+
+/** Admins only: users and reference data. */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only an administrator can do this" });
+  }
+  return next();
+});

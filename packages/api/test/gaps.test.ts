@@ -1,26 +1,27 @@
 // Through the real router, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { seedDemo } from "@coherence/db";
 import type { Connection } from "@coherence/db";
-import { ENGINES, freshDatabase } from "@coherence/db/testing";
-import { appRouter, createCallerFactory } from "../src/index";
-
-const createCaller = createCallerFactory(appRouter);
+import { ENGINES } from "@coherence/db/testing";
+import { createFixture } from "./support";
+import type { Caller, Fixture } from "./support";
 
 describe.each(ENGINES)("gaps and flows on %s", (engine) => {
+  let fx: Fixture;
   let connection: Connection;
-  let caller: ReturnType<typeof createCaller>;
+  let caller: Caller;
 
   beforeAll(async () => {
-    connection = await freshDatabase(engine, inject("pgUrl"));
-    await seedDemo(connection.db);
-    caller = createCaller({ db: connection.db, engine });
+    fx = await createFixture(engine, inject("pgUrl"));
+    connection = fx.connection;
+    caller = fx.caller("financeOwn");
   });
   afterAll(async () => {
-    await connection.close();
+    await fx.close();
   });
 
   const newFlow = {
+    externalRef: null,
+    category: null,
     source: "NOR",
     recipient: "UNICEF",
     operation: "MINUSCA",

@@ -6,3 +6,5 @@ export * from "./queries/operations";
 export * from "./queries/ledger";
 export * from "./queries/flows";
 export * from "./seed/demo";
+export * from "./audit";
+export * from "./versioned";

@@ -21,16 +21,21 @@ export interface OrganizationsTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  updated_by: string | null;
 }
+
+export type OperationKind = "peacekeeping" | "special_political" | "country_team";
 
 export interface OperationsTable {
   id: Generated<number>;
   code: string;
   name: string;
   country: string;
+  kind: ColumnType<OperationKind, OperationKind | undefined, OperationKind>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  updated_by: string | null;
 }
 
 export interface MandatesTable {
@@ -46,6 +51,7 @@ export interface MandatesTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  updated_by: string | null;
 }
 
 export interface PriorityTasksTable {
@@ -76,6 +82,7 @@ export interface RequirementsTable {
   deleted_at: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  updated_by: string | null;
 }
 
 export interface FlowsTable {
@@ -103,6 +110,7 @@ export interface FlowsTable {
   deleted_at: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  updated_by: string | null;
 }
 
 /** One row per status a flow has reached: the dated history of pledge → commitment → payment. */
@@ -124,6 +132,113 @@ export interface ExchangeRatesTable {
   units_per_usd: string;
 }
 
+export type Role = "admin" | "finance_officer" | "reviewer";
+export const ROLES: readonly Role[] = ["admin", "finance_officer", "reviewer"];
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  active: ColumnType<number, number | undefined, number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserAssignmentsTable {
+  id: Generated<number>;
+  user_id: number;
+  operation_id: number | null;
+  entity_id: number | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  client: string;
+  at: string;
+  succeeded: number;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  sha256: string;
+  actor: string;
+  at: string;
+  mode: "atomic" | "partial";
+  counts_json: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+export type AuditAction = "create" | "update" | "delete" | "restore" | "status";
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  user_id: number | null;
+  action: AuditAction;
+  table_name: string;
+  record_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  import_id: number | null;
+}
+
+export interface TaxonomiesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  taxonomy_id: number;
+  code: string;
+  name: string;
+}
+
+export interface CrosswalkSharesTable {
+  category_id: number;
+  common_category: string;
+  /** Exact decimal string; the shares of one category sum to exactly 1. */
+  share: string;
+}
+
+export interface ScaleRatesTable {
+  id: Generated<number>;
+  scale: string;
+  member_state_id: number;
+  period_start: string;
+  period_end: string;
+  /** Exact decimal string, percent. */
+  rate_percent: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   operations: OperationsTable;
@@ -133,6 +248,17 @@ export interface Database {
   flows: FlowsTable;
   flow_status_history: FlowStatusHistoryTable;
   exchange_rates: ExchangeRatesTable;
+  users: UsersTable;
+  user_assignments: UserAssignmentsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  imports: ImportsTable;
+  audit_log: AuditLogTable;
+  taxonomies: TaxonomiesTable;
+  categories: CategoriesTable;
+  crosswalk_shares: CrosswalkSharesTable;
+  scale_rates: ScaleRatesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -143,3 +269,5 @@ export type NewFlow = Insertable<FlowsTable>;
 export type FlowUpdate = Updateable<FlowsTable>;
 export type Requirement = Selectable<RequirementsTable>;
 export type NewRequirement = Insertable<RequirementsTable>;
+export type User = Selectable<UsersTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -1,69 +1,219 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { FLOW_STATUSES, FUNDING_TYPES } from "@coherence/funding-model";
-import { createFlow, findOperationByCode, findOrganizationByCode } from "@coherence/db";
-import { publicProcedure } from "../trpc";
-import { isoDate, usdAmount } from "../validators";
+import { EARMARKING_LEVELS, FLOW_STATUSES, FUNDING_TYPES } from "@coherence/funding-model";
+import type { FlowStatus } from "@coherence/funding-model";
+import {
+  RecordNotFoundError,
+  appendFlowHistory,
+  createFlow,
+  flowHistory,
+  listFlows,
+  updateVersioned,
+  writeAudit,
+} from "@coherence/db";
+import type { Flow } from "@coherence/db";
+import { actorOf } from "../auth/principal";
+import { assertTaskOfOperation, operationId, organizationId } from "../lookups";
+import { readAmount, toUsd } from "../money-input";
+import { assertCanWrite } from "../scope";
+import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
+import { amountText, code, currency, id, isoDate, pagination, periodInOrder, periodOrderMessage, text, version } from "../validators";
 
-const createFlowInput = z
-  .object({
-    source: z.string().min(1).max(32),
-    recipient: z.string().min(1).max(32),
-    operation: z.string().min(1).max(32),
-    taskCode: z.string().min(1).max(32).nullable(),
-    fundingType: z.enum(FUNDING_TYPES),
-    status: z.enum(FLOW_STATUSES),
-    date: isoDate,
-    amount: usdAmount,
-    currency: z.literal("USD", { error: "Only USD is accepted until exchange rates land" }),
-    periodStart: isoDate,
-    periodEnd: isoDate,
-    earmarking: z
-      .enum(["unearmarked", "softly_earmarked", "earmarked", "tightly_earmarked"])
-      .nullable(),
-    notes: z.string().max(2000).nullable(),
-  })
-  .refine((v) => v.periodStart <= v.periodEnd, {
-    path: ["periodEnd"],
-    error: "The period must not end before it starts",
-  });
+const flowFields = z.object({
+  externalRef: text(100).trim().min(1).nullable().default(null),
+  source: code,
+  recipient: code,
+  operation: code.nullable(),
+  taskCode: code.nullable(),
+  fundingType: z.enum(FUNDING_TYPES),
+  status: z.enum(FLOW_STATUSES),
+  date: isoDate,
+  amount: amountText,
+  currency,
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  earmarking: z.enum(EARMARKING_LEVELS).nullable().default(null),
+  category: code.nullable().default(null),
+  notes: text(2000).nullable().default(null),
+});
+
+const STATUS_ORDER: Record<FlowStatus, number> = { pledged: 0, committed: 1, paid: 2 };
+
+type Ctx = Parameters<Parameters<typeof writerProcedure.mutation>[0]>[0]["ctx"];
+
+/** Validate references and convert the amount: the stored columns of a flow. */
+async function flowColumns(ctx: Ctx, input: z.infer<typeof flowFields>) {
+  const [sourceId, recipientId, opId] = await Promise.all([
+    organizationId(ctx.db, "source", input.source),
+    organizationId(ctx.db, "recipient", input.recipient),
+    input.operation === null ? Promise.resolve(null) : operationId(ctx.db, "operation", input.operation),
+  ]);
+  if (input.taskCode !== null) {
+    if (opId === null) throw fieldError("taskCode", "A task needs an operation");
+    await assertTaskOfOperation(ctx.db, "taskCode", opId, input.taskCode);
+  }
+  const amount = readAmount("amount", input.amount, input.currency);
+  const usd = await toUsd(ctx.db, amount, input.currency, input.date);
+  return {
+    external_ref: input.externalRef,
+    source_id: sourceId,
+    recipient_id: recipientId,
+    operation_id: opId,
+    task_code: input.taskCode,
+    funding_type: input.fundingType,
+    status: input.status,
+    status_date: input.date,
+    amount,
+    currency: input.currency,
+    amount_usd_cents: usd.amountUsdCents,
+    units_per_usd: usd.unitsPerUsd,
+    rate_origin: usd.rateOrigin,
+    period_start: input.periodStart,
+    period_end: input.periodEnd,
+    earmarking: input.earmarking,
+    category: input.category,
+    notes: input.notes,
+  };
+}
+
+async function loadFlow(ctx: Ctx, flowId: number): Promise<Flow> {
+  const flow = await ctx.db.selectFrom("flows").selectAll().where("id", "=", flowId).executeTakeFirst();
+  if (!flow) throw new RecordNotFoundError("flows", flowId);
+  return flow;
+}
+
+const scopeOf = (flow: Pick<Flow, "operation_id" | "recipient_id">) => ({
+  operationId: flow.operation_id,
+  entityId: flow.recipient_id,
+});
 
 export const flowRouter = {
-  create: publicProcedure.input(createFlowInput).mutation(async ({ ctx, input }) => {
-    const [source, recipient, operation] = await Promise.all([
-      findOrganizationByCode(ctx.db, input.source),
-      findOrganizationByCode(ctx.db, input.recipient),
-      findOperationByCode(ctx.db, input.operation),
-    ]);
-    const unknown = [
-      !source && `source organization ${input.source}`,
-      !recipient && `recipient organization ${input.recipient}`,
-      !operation && `operation ${input.operation}`,
-    ].filter(Boolean);
-    if (!source || !recipient || !operation) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: `Unknown ${unknown.join(", ")}` });
-    }
-    const flow = await createFlow(ctx.db, {
-      source_id: source.id,
-      recipient_id: recipient.id,
-      operation_id: operation.id,
-      task_code: input.taskCode,
-      funding_type: input.fundingType,
-      status: input.status,
-      status_date: input.date,
-      amount: input.amount,
-      currency: input.currency,
-      amount_usd_cents: input.amount,
-      units_per_usd: "1",
-      rate_origin: "identity",
-      period_start: input.periodStart,
-      period_end: input.periodEnd,
-      earmarking: input.earmarking,
-      category: null,
-      notes: input.notes,
-      provenance: "api",
+  list: protectedProcedure
+    .input(
+      z.object({
+        operation: code.optional(),
+        taskCode: code.nullable().optional(),
+        status: z.enum(FLOW_STATUSES).optional(),
+        fundingType: z.enum(FUNDING_TYPES).optional(),
+        source: code.optional(),
+        recipient: code.optional(),
+        search: text(100).optional(),
+        includeDeleted: z.boolean().default(false),
+        sort: z.enum(["status_date", "amount_usd_cents", "external_ref", "id"]).default("status_date"),
+        direction: z.enum(["asc", "desc"]).default("desc"),
+        ...pagination,
+      }),
+    )
+    .query(({ ctx, input }) =>
+      listFlows(ctx.db, input, { limit: input.limit, offset: input.offset, sort: input.sort, direction: input.direction }),
+    ),
+
+  get: protectedProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
+    const flow = await loadFlow(ctx, input.id);
+    return { flow, history: await flowHistory(ctx.db, input.id) };
+  }),
+
+  create: writerProcedure
+    .input(flowFields.refine(periodInOrder, periodOrderMessage))
+    .mutation(async ({ ctx, input }) => {
+      const columns = await flowColumns(ctx, input);
+      assertCanWrite(ctx.principal, scopeOf(columns), `operation ${input.operation ?? "(none)"} / ${input.recipient}`);
+      const actor = actorOf(ctx.principal);
+      return ctx.db.transaction().execute(async (trx) => {
+        const flow = await createFlow(trx, { ...columns, provenance: "manual", updated_by: actor });
+        await writeAudit(trx, {
+          actor,
+          userId: ctx.principal.userId,
+          action: "create",
+          table: "flows",
+          recordId: flow.id,
+          before: null,
+          after: flow,
+        });
+        return flow;
+      });
+    }),
+
+  /** Change any field; refused with CONFLICT if the record moved past `version`. */
+  update: writerProcedure
+    .input(flowFields.extend({ id, version }).refine(periodInOrder, periodOrderMessage))
+    .mutation(async ({ ctx, input }) => {
+      const current = await loadFlow(ctx, input.id);
+      assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
+      const columns = await flowColumns(ctx, input);
+      assertCanWrite(ctx.principal, scopeOf(columns), `operation ${input.operation ?? "(none)"} / ${input.recipient}`);
+      const actor = actorOf(ctx.principal);
+      return ctx.db.transaction().execute(async (trx) => {
+        const { before, after } = await updateVersioned<Flow>(trx, "flows", input.id, input.version, columns, actor, ctx.now());
+        const moved =
+          before.status !== after.status || before.status_date !== after.status_date || before.amount !== after.amount || before.currency !== after.currency;
+        if (moved) await appendFlowHistory(trx, after);
+        await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "update", table: "flows", recordId: input.id, before, after });
+        return after;
+      });
+    }),
+
+  /** Move a contribution forward (pledged → committed → paid) on a date, keeping one record. */
+  advanceStatus: writerProcedure
+    .input(z.object({ id, version, status: z.enum(FLOW_STATUSES), date: isoDate, amount: amountText.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const current = await loadFlow(ctx, input.id);
+      assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
+      if (STATUS_ORDER[input.status] <= STATUS_ORDER[current.status]) {
+        throw fieldError("status", `A ${current.status} contribution can only move forward (pledged → committed → paid)`);
+      }
+      if (input.date < current.status_date) {
+        throw fieldError("date", `The new status cannot be dated before the current one (${current.status_date})`);
+      }
+      const amount = input.amount === undefined ? current.amount : readAmount("amount", input.amount, current.currency);
+      const usd = await toUsd(ctx.db, amount, current.currency, input.date);
+      const actor = actorOf(ctx.principal);
+      return ctx.db.transaction().execute(async (trx) => {
+        const { before, after } = await updateVersioned<Flow>(
+          trx,
+          "flows",
+          input.id,
+          input.version,
+          {
+            status: input.status,
+            status_date: input.date,
+            amount,
+            amount_usd_cents: usd.amountUsdCents,
+            units_per_usd: usd.unitsPerUsd,
+            rate_origin: current.rate_origin === "source" && amount === current.amount ? "source" : usd.rateOrigin,
+          },
+          actor,
+          ctx.now(),
+        );
+        await appendFlowHistory(trx, after);
+        await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "status", table: "flows", recordId: input.id, before, after });
+        return after;
+      });
+    }),
+
+  /** Soft delete: the record leaves every figure but stays in the history and audit log. */
+  remove: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
+    const current = await loadFlow(ctx, input.id);
+    assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
+    if (current.deleted_at !== null) throw new TRPCError({ code: "BAD_REQUEST", message: "Already deleted" });
+    const actor = actorOf(ctx.principal);
+    return ctx.db.transaction().execute(async (trx) => {
+      const { before, after } = await updateVersioned<Flow>(trx, "flows", input.id, input.version, { deleted_at: ctx.now().toISOString() }, actor, ctx.now());
+      await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "delete", table: "flows", recordId: input.id, before, after });
+      return after;
     });
-    return { id: flow.id, amountUsdCents: flow.amount_usd_cents };
+  }),
+
+  restore: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
+    const current = await loadFlow(ctx, input.id);
+    assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
+    if (current.deleted_at === null) throw new TRPCError({ code: "BAD_REQUEST", message: "Not deleted" });
+    const actor = actorOf(ctx.principal);
+    return ctx.db.transaction().execute(async (trx) => {
+      const { before, after } = await updateVersioned<Flow>(trx, "flows", input.id, input.version, { deleted_at: null }, actor, ctx.now());
+      await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "restore", table: "flows", recordId: input.id, before, after });
+      return after;
+    });
   }),
 } satisfies TRPCRouterRecord;

@@ -3,11 +3,11 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { computeTaskGaps } from "@coherence/funding-model";
 import { findOperationByCode, loadOperationLedger } from "@coherence/db";
-import { publicProcedure } from "../trpc";
+import { protectedProcedure } from "../trpc";
 
 export const gapsRouter = {
   /** Requirement, funded and gap per priority task of an operation, in USD cents. */
-  byTask: publicProcedure
+  byTask: protectedProcedure
     .input(z.object({ operation: z.string().min(1).max(32) }))
     .query(async ({ ctx, input }) => {
       const operation = await findOperationByCode(ctx.db, input.operation);

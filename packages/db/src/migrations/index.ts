@@ -1,7 +1,9 @@
 import type { Migration } from "kysely/migration";
 import * as coreLedger from "./0001-core-ledger";
+import * as peopleAuditReference from "./0002-people-audit-reference";
 
 /** Every migration, in order. A migration is never edited once it has landed: add a new one. */
 export const migrations: Record<string, Migration> = {
   "0001-core-ledger": coreLedger,
+  "0002-people-audit-reference": peopleAuditReference,
 };

@@ -1,0 +1,89 @@
+import { TRPCError } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { writeAudit } from "@coherence/db";
+import { actorOf } from "../auth/principal";
+import { operationId } from "../lookups";
+import { assertCanWrite } from "../scope";
+import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
+import { code, isoDate, periodInOrder, periodOrderMessage, text } from "../validators";
+
+const task = z.object({
+  code,
+  title: text(300).trim().min(1, { error: "Required" }),
+  rank: z.number().int().min(1).max(100),
+});
+
+const ceiling = z.number().int().min(0).max(1_000_000).nullable().default(null);
+
+export const mandateRouter = {
+  /** An operation's mandates, newest first, each with its ranked tasks. */
+  list: protectedProcedure.input(z.object({ operation: code })).query(async ({ ctx, input }) => {
+    const opId = await operationId(ctx.db, "operation", input.operation);
+    const mandates = await ctx.db.selectFrom("mandates").selectAll().where("operation_id", "=", opId).orderBy("adopted_on", "desc").execute();
+    const tasks = mandates.length
+      ? await ctx.db.selectFrom("priority_tasks").selectAll().where("mandate_id", "in", mandates.map((m) => m.id)).orderBy("rank").execute()
+      : [];
+    return mandates.map((m) => ({ ...m, tasks: tasks.filter((t) => t.mandate_id === m.id) }));
+  }),
+
+  /**
+   * Record a mandate (a resolution) with its ranked tasks. A renewal is a new mandate; the one
+   * it renews is marked superseded.
+   */
+  create: writerProcedure
+    .input(
+      z
+        .object({
+          operation: code,
+          resolution: text(100).trim().min(1, { error: "Required" }),
+          adoptedOn: isoDate,
+          periodStart: isoDate,
+          periodEnd: isoDate,
+          militaryCeiling: ceiling,
+          policeCeiling: ceiling,
+          supersedes: text(100).nullable().default(null),
+          tasks: z.array(task).min(1, { error: "A mandate needs at least one priority task" }).max(100),
+        })
+        .refine(periodInOrder, periodOrderMessage),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const opId = await operationId(ctx.db, "operation", input.operation);
+      assertCanWrite(ctx.principal, { operationId: opId, entityId: null }, `operation ${input.operation}`);
+      const ranks = input.tasks.map((t) => t.rank);
+      if (new Set(ranks).size !== ranks.length) throw fieldError("tasks", "Two tasks share a rank");
+      const codes = input.tasks.map((t) => t.code);
+      if (new Set(codes).size !== codes.length) throw fieldError("tasks", "Two tasks share a code");
+      const actor = actorOf(ctx.principal);
+      return ctx.db.transaction().execute(async (trx) => {
+        const mandate = await trx
+          .insertInto("mandates")
+          .values({
+            operation_id: opId,
+            resolution: input.resolution,
+            adopted_on: input.adoptedOn,
+            period_start: input.periodStart,
+            period_end: input.periodEnd,
+            military_ceiling: input.militaryCeiling,
+            police_ceiling: input.policeCeiling,
+            updated_by: actor,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await trx.insertInto("priority_tasks").values(input.tasks.map((t) => ({ ...t, mandate_id: mandate.id }))).execute();
+        if (input.supersedes) {
+          const result = await trx
+            .updateTable("mandates")
+            .set({ superseded_by_id: mandate.id, updated_by: actor, updated_at: ctx.now().toISOString() })
+            .where("operation_id", "=", opId)
+            .where("resolution", "=", input.supersedes)
+            .executeTakeFirst();
+          if (result.numUpdatedRows === 0n) {
+            throw new TRPCError({ code: "BAD_REQUEST", message: `supersedes: no mandate ${input.supersedes} in ${input.operation}` });
+          }
+        }
+        await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "create", table: "mandates", recordId: mandate.id, before: null, after: { ...mandate, tasks: input.tasks } });
+        return mandate;
+      });
+    }),
+} satisfies TRPCRouterRecord;

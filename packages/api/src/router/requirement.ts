@@ -1,0 +1,152 @@
+import { TRPCError } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { REQUIREMENT_STAGES } from "@coherence/funding-model";
+import { RecordNotFoundError, updateVersioned, writeAudit } from "@coherence/db";
+import type { Requirement } from "@coherence/db";
+import { actorOf } from "../auth/principal";
+import { assertTaskOfOperation, operationId, organizationId } from "../lookups";
+import { readAmount, toUsd } from "../money-input";
+import { assertCanWrite } from "../scope";
+import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
+import { amountText, code, currency, id, isoDate, pagination, periodInOrder, periodOrderMessage, text, version } from "../validators";
+
+const requirementFields = z.object({
+  externalRef: text(100).trim().min(1, { error: "Required" }),
+  operation: code,
+  entity: code,
+  taskCode: code.nullable(),
+  category: code.nullable().default(null),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  stage: z.enum(REQUIREMENT_STAGES),
+  amount: amountText,
+  currency,
+  document: text(100).nullable().default(null),
+});
+
+type Ctx = Parameters<Parameters<typeof writerProcedure.mutation>[0]>[0]["ctx"];
+
+async function requirementColumns(ctx: Ctx, input: z.infer<typeof requirementFields>) {
+  const [opId, entityId] = await Promise.all([
+    operationId(ctx.db, "operation", input.operation),
+    organizationId(ctx.db, "entity", input.entity),
+  ]);
+  if (input.taskCode !== null) await assertTaskOfOperation(ctx.db, "taskCode", opId, input.taskCode);
+  const amount = readAmount("amount", input.amount, input.currency);
+  // A budget line is converted at the rate in force on the first day of its period (BRIEF item 1).
+  const usd = await toUsd(ctx.db, amount, input.currency, input.periodStart);
+  return {
+    external_ref: input.externalRef,
+    operation_id: opId,
+    entity_id: entityId,
+    task_code: input.taskCode,
+    category: input.category,
+    period_start: input.periodStart,
+    period_end: input.periodEnd,
+    stage: input.stage,
+    amount,
+    currency: input.currency,
+    amount_usd_cents: usd.amountUsdCents,
+    units_per_usd: usd.unitsPerUsd,
+    rate_origin: usd.rateOrigin,
+    document: input.document,
+  };
+}
+
+async function loadRequirement(ctx: Ctx, requirementId: number): Promise<Requirement> {
+  const row = await ctx.db.selectFrom("requirements").selectAll().where("id", "=", requirementId).executeTakeFirst();
+  if (!row) throw new RecordNotFoundError("requirements", requirementId);
+  return row;
+}
+
+const scopeOf = (r: Pick<Requirement, "operation_id" | "entity_id">) => ({ operationId: r.operation_id, entityId: r.entity_id });
+
+export const requirementRouter = {
+  list: protectedProcedure
+    .input(
+      z.object({
+        operation: code.optional(),
+        entity: code.optional(),
+        taskCode: code.nullable().optional(),
+        stage: z.enum(REQUIREMENT_STAGES).optional(),
+        includeDeleted: z.boolean().default(false),
+        ...pagination,
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      let query = ctx.db
+        .selectFrom("requirements")
+        .innerJoin("operations", "operations.id", "requirements.operation_id")
+        .innerJoin("organizations", "organizations.id", "requirements.entity_id");
+      if (!input.includeDeleted) query = query.where("requirements.deleted_at", "is", null);
+      if (input.operation) query = query.where("operations.code", "=", input.operation);
+      if (input.entity) query = query.where("organizations.code", "=", input.entity);
+      if (input.taskCode === null) query = query.where("requirements.task_code", "is", null);
+      else if (input.taskCode) query = query.where("requirements.task_code", "=", input.taskCode);
+      if (input.stage) query = query.where("requirements.stage", "=", input.stage);
+      const [items, total] = await Promise.all([
+        query
+          .selectAll("requirements")
+          .select(["operations.code as operation_code", "organizations.code as entity_code"])
+          .orderBy("requirements.external_ref")
+          .orderBy("requirements.id")
+          .limit(input.limit)
+          .offset(input.offset)
+          .execute(),
+        query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(total.n) };
+    }),
+
+  create: writerProcedure
+    .input(requirementFields.refine(periodInOrder, periodOrderMessage))
+    .mutation(async ({ ctx, input }) => {
+      const columns = await requirementColumns(ctx, input);
+      assertCanWrite(ctx.principal, scopeOf(columns), `operation ${input.operation} / ${input.entity}`);
+      const existing = await ctx.db
+        .selectFrom("requirements")
+        .select("id")
+        .where("external_ref", "=", input.externalRef)
+        .where("stage", "=", input.stage)
+        .executeTakeFirst();
+      if (existing) throw fieldError("externalRef", `Budget line ${input.externalRef} already has a ${input.stage} row`);
+      const actor = actorOf(ctx.principal);
+      return ctx.db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto("requirements")
+          .values({ ...columns, updated_by: actor })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "create", table: "requirements", recordId: row.id, before: null, after: row });
+        return row;
+      });
+    }),
+
+  update: writerProcedure
+    .input(requirementFields.extend({ id, version }).refine(periodInOrder, periodOrderMessage))
+    .mutation(async ({ ctx, input }) => {
+      const current = await loadRequirement(ctx, input.id);
+      assertCanWrite(ctx.principal, scopeOf(current), "this budget line's operation and entity");
+      const columns = await requirementColumns(ctx, input);
+      assertCanWrite(ctx.principal, scopeOf(columns), `operation ${input.operation} / ${input.entity}`);
+      const actor = actorOf(ctx.principal);
+      return ctx.db.transaction().execute(async (trx) => {
+        const { before, after } = await updateVersioned<Requirement>(trx, "requirements", input.id, input.version, columns, actor, ctx.now());
+        await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "update", table: "requirements", recordId: input.id, before, after });
+        return after;
+      });
+    }),
+
+  remove: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
+    const current = await loadRequirement(ctx, input.id);
+    assertCanWrite(ctx.principal, scopeOf(current), "this budget line's operation and entity");
+    if (current.deleted_at !== null) throw new TRPCError({ code: "BAD_REQUEST", message: "Already deleted" });
+    const actor = actorOf(ctx.principal);
+    return ctx.db.transaction().execute(async (trx) => {
+      const { before, after } = await updateVersioned<Requirement>(trx, "requirements", input.id, input.version, { deleted_at: ctx.now().toISOString() }, actor, ctx.now());
+      await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "delete", table: "requirements", recordId: input.id, before, after });
+      return after;
+    });
+  }),
+} satisfies TRPCRouterRecord;
