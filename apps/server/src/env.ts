@@ -9,6 +9,8 @@ export interface ServerSettings {
   host: string;
   /** Load the demo dataset into an empty database. */
   seedDemo: boolean;
+  /** Mark session cookies Secure: set when the server is reached over HTTPS (behind a proxy). */
+  secureCookies: boolean;
 }
 
 const DEFAULT_DB = "data/coherence.db";
@@ -39,5 +41,6 @@ export function readSettings(
     port,
     host: values.host ?? env.HOST ?? "127.0.0.1",
     seedDemo: !(values["no-demo"] ?? env.COHERENCE_NO_DEMO === "1"),
+    secureCookies: env.COHERENCE_SECURE_COOKIES === "1",
   };
 }

@@ -5,11 +5,15 @@ import type { Server } from "node:http";
 import { existsSync } from "node:fs";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import sirv from "sirv";
-import { appRouter } from "@coherence/api";
-import type { Context } from "@coherence/api";
+import type { Kysely } from "kysely";
+import { appRouter, createHttpContext } from "@coherence/api";
+import type { Database, Engine } from "@coherence/db";
 
 export interface HttpOptions {
-  context: Context;
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Mark cookies Secure (when served behind HTTPS). */
+  secureCookies: boolean;
   /** Folder of the built web app; when absent only the API is served. */
   webRoot: string | null;
 }
@@ -22,11 +26,11 @@ const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'",
 };
 
-export function createHttpServer({ context, webRoot }: HttpOptions): Server {
+export function createHttpServer({ db, engine, secureCookies, webRoot }: HttpOptions): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: () => context,
+    createContext: ({ req, res }) => createHttpContext({ db, engine, req, res, secureCookies }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error(`tRPC ${path ?? "?"} failed:`, error);

@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { seedDemoUsers } from "@coherence/api";
 import { connect, migrateToLatest, seedDemoIfEmpty } from "@coherence/db";
 import type { Connection } from "@coherence/db";
 import type { ServerSettings } from "./env";
@@ -25,10 +26,13 @@ export async function startServer(
   const applied = await migrateToLatest(connection.db);
   if (applied.length > 0) log(`Migrated ${connection.location}: ${applied.join(", ")}`);
   if (settings.seedDemo && (await seedDemoIfEmpty(connection.db))) {
-    log(`Loaded the demo dataset into ${connection.location}`);
+    await seedDemoUsers(connection.db);
+    log(`Loaded the demo dataset into ${connection.location} (demo accounts: see README)`);
   }
   const server = createHttpServer({
-    context: { db: connection.db, engine: connection.engine },
+    db: connection.db,
+    engine: connection.engine,
+    secureCookies: settings.secureCookies,
     webRoot,
   });
   await new Promise<void>((resolve, reject) => {

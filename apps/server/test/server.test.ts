@@ -14,9 +14,24 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Sign in over HTTP; returns the session cookie to send back. */
+async function signIn(url: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: { username, password } }),
+  });
+  expect(response.status).toBe(200);
+  const setCookie = response.headers.get("set-cookie") ?? "";
+  expect(setCookie).toMatch(/HttpOnly/);
+  expect(setCookie).toMatch(/SameSite=Lax/);
+  return setCookie.split(";")[0] ?? "";
+}
+
 async function gapsOverHttp(url: string) {
+  const cookie = await signIn(url, "reviewer", "coherence-reviewer");
   const input = encodeURIComponent(JSON.stringify({ json: { operation: "MINUSCA" } }));
-  const response = await fetch(`${url}/trpc/gaps.byTask?input=${input}`);
+  const response = await fetch(`${url}/trpc/gaps.byTask?input=${input}`, { headers: { cookie } });
   expect(response.status).toBe(200);
   const body = (await response.json()) as {
     result: { data: { json: { tasks: { taskCode: string | null; funded: number }[] } } };
@@ -25,6 +40,38 @@ async function gapsOverHttp(url: string) {
 }
 
 describe("server", () => {
+  it("refuses every read to an anonymous caller with 401", async () => {
+    const running = await startServer(
+      { database, port: 0, host: "127.0.0.1", seedDemo: true, secureCookies: false },
+      null,
+      quiet,
+    );
+    const input = encodeURIComponent(JSON.stringify({ json: { operation: "MINUSCA" } }));
+    const response = await fetch(`${running.url}/trpc/gaps.byTask?input=${input}`);
+    expect(response.status).toBe(401);
+    await running.stop();
+  });
+
+  it("accepts an API token as a Bearer header, for scripts", async () => {
+    const running = await startServer(
+      { database, port: 0, host: "127.0.0.1", seedDemo: true, secureCookies: false },
+      null,
+      quiet,
+    );
+    const cookie = await signIn(running.url, "reviewer", "coherence-reviewer");
+    const issued = await fetch(`${running.url}/trpc/token.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ json: { name: "script" } }),
+    });
+    const { result } = (await issued.json()) as { result: { data: { json: { token: string } } } };
+    const response = await fetch(`${running.url}/trpc/operation.list`, {
+      headers: { authorization: `Bearer ${result.data.json.token}` },
+    });
+    expect(response.status).toBe(200);
+    await running.stop();
+  });
+
   it("reads settings from flags before the environment", () => {
     const settings = readSettings(
       ["--db", "x.db", "--port", "4000"],
@@ -40,7 +87,7 @@ describe("server", () => {
   });
 
   it("serves the API with the demo dataset, and keeps added data when restarted", async () => {
-    const settings = { database, port: 0, host: "127.0.0.1", seedDemo: true };
+    const settings = { database, port: 0, host: "127.0.0.1", seedDemo: true, secureCookies: false };
     const first = await startServer(settings, null, quiet);
     const tasks = await gapsOverHttp(first.url);
     expect(tasks[0]?.taskCode).toBe("CIV-PROTECT");
@@ -59,13 +106,14 @@ describe("server", () => {
 
   it("answers bad input with a 400 and a field-level message, not a 500", async () => {
     const running = await startServer(
-      { database, port: 0, host: "127.0.0.1", seedDemo: true },
+      { database, port: 0, host: "127.0.0.1", seedDemo: true, secureCookies: false },
       null,
       quiet,
     );
+    const cookie = await signIn(running.url, "finance.minusca", "coherence-finance");
     const response = await fetch(`${running.url}/trpc/flow.create`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", cookie },
       body: JSON.stringify({ json: { amount: "abc" } }),
     });
     expect(response.status).toBe(400);

@@ -7,7 +7,7 @@ import { ConflictDetails } from "./trpc-errors";
 
 function databaseCode(error: unknown): string | null {
   if (typeof error !== "object" || error === null || !("code" in error)) return null;
-  const value = (error as { code: unknown }).code;
+  const value = error.code;
   return typeof value === "string" ? value : null;
 }
 
@@ -30,13 +30,22 @@ export function toTRPCError(error: unknown): TRPCError | null {
     case "SQLITE_CONSTRAINT_UNIQUE":
     case "SQLITE_CONSTRAINT_PRIMARYKEY":
     case "23505":
-      return new TRPCError({ code: "CONFLICT", message: "A record with the same key already exists" });
+      return new TRPCError({
+        code: "CONFLICT",
+        message: "A record with the same key already exists",
+      });
     case "SQLITE_CONSTRAINT_FOREIGNKEY":
     case "23503":
-      return new TRPCError({ code: "BAD_REQUEST", message: "The record refers to something that does not exist, or is still referred to" });
+      return new TRPCError({
+        code: "BAD_REQUEST",
+        message: "The record refers to something that does not exist, or is still referred to",
+      });
     case "SQLITE_CONSTRAINT_CHECK":
     case "23514":
-      return new TRPCError({ code: "BAD_REQUEST", message: "The value breaks a rule of the ledger (e.g. a negative amount)" });
+      return new TRPCError({
+        code: "BAD_REQUEST",
+        message: "The value breaks a rule of the ledger (e.g. a negative amount)",
+      });
     default:
       return null;
   }

@@ -3,14 +3,30 @@ import type { Kysely } from "kysely";
 import type { Database } from "@coherence/db";
 import { fieldError } from "./trpc";
 
-export async function organizationId(db: Kysely<Database>, field: string, codeValue: string): Promise<number> {
-  const row = await db.selectFrom("organizations").select("id").where("code", "=", codeValue).executeTakeFirst();
+export async function organizationId(
+  db: Kysely<Database>,
+  field: string,
+  codeValue: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom("organizations")
+    .select("id")
+    .where("code", "=", codeValue)
+    .executeTakeFirst();
   if (!row) throw fieldError(field, `Unknown organization ${codeValue}`);
   return row.id;
 }
 
-export async function operationId(db: Kysely<Database>, field: string, codeValue: string): Promise<number> {
-  const row = await db.selectFrom("operations").select("id").where("code", "=", codeValue).executeTakeFirst();
+export async function operationId(
+  db: Kysely<Database>,
+  field: string,
+  codeValue: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom("operations")
+    .select("id")
+    .where("code", "=", codeValue)
+    .executeTakeFirst();
   if (!row) throw fieldError(field, `Unknown operation ${codeValue}`);
   return row.id;
 }

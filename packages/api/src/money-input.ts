@@ -28,7 +28,8 @@ export async function toUsd(
   date: string,
   field = "currency",
 ): Promise<UsdAmount> {
-  if (currency === "USD") return { amountUsdCents: amountMinor, unitsPerUsd: "1", rateOrigin: "identity" };
+  if (currency === "USD")
+    return { amountUsdCents: amountMinor, unitsPerUsd: "1", rateOrigin: "identity" };
   const rate = await db
     .selectFrom("exchange_rates")
     .selectAll()
@@ -37,13 +38,21 @@ export async function toUsd(
     .orderBy("effective_date", "desc")
     .limit(1)
     .executeTakeFirst();
-  if (!rate) throw fieldError(field, `No ${currency} rate in force on ${date}: enter the UN operational rate first`);
+  if (!rate)
+    throw fieldError(
+      field,
+      `No ${currency} rate in force on ${date}: enter the UN operational rate first`,
+    );
   const table = new RateTable([
     { currency, effectiveFrom: rate.effective_date, unitsPerUsd: rate.units_per_usd },
   ]);
   try {
     const converted = table.convert(amountMinor, currency, date);
-    return { amountUsdCents: converted.amountUsdCents, unitsPerUsd: rate.units_per_usd, rateOrigin: "rate_table" };
+    return {
+      amountUsdCents: converted.amountUsdCents,
+      unitsPerUsd: rate.units_per_usd,
+      rateOrigin: "rate_table",
+    };
   } catch (error) {
     if (error instanceof FundingModelError) throw fieldError(field, error.message);
     throw error;

@@ -32,7 +32,9 @@ export const amountText = z
   .string()
   .trim()
   .max(24, { error: "Amount is too long" })
-  .regex(/^\d+(\.\d+)?$/, { error: "Write the amount as digits with a decimal point, e.g. 1250.50" });
+  .regex(/^\d+(\.\d+)?$/, {
+    error: "Write the amount as digits with a decimal point, e.g. 1250.50",
+  });
 
 /** An ISO 4217 currency code known to the funding model. */
 export const currency = z
@@ -52,7 +54,7 @@ export const id = z.number().int().positive();
 export const version = z.number().int().positive();
 
 /** Check that a [start, end] pair is in order, reporting on the end field. */
-export function periodInOrder<T extends { periodStart: string; periodEnd: string }>(value: T): boolean {
+export function periodInOrder(value: { periodStart: string; periodEnd: string }): boolean {
   return value.periodStart <= value.periodEnd;
 }
 export const periodOrderMessage = {

@@ -11,9 +11,21 @@ import type { CallerKind, Fixture } from "./support";
 type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN";
 type Profile = Record<CallerKind, Outcome>;
 
-const PUBLIC: Profile = { anonymous: "ok", reviewer: "ok", financeOther: "ok", financeOwn: "ok", admin: "ok" };
+const PUBLIC: Profile = {
+  anonymous: "ok",
+  reviewer: "ok",
+  financeOther: "ok",
+  financeOwn: "ok",
+  admin: "ok",
+};
 const READ: Profile = { ...PUBLIC, anonymous: "UNAUTHORIZED" };
-const ADMIN: Profile = { anonymous: "UNAUTHORIZED", reviewer: "FORBIDDEN", financeOther: "FORBIDDEN", financeOwn: "FORBIDDEN", admin: "ok" };
+const ADMIN: Profile = {
+  anonymous: "UNAUTHORIZED",
+  reviewer: "FORBIDDEN",
+  financeOther: "FORBIDDEN",
+  financeOwn: "FORBIDDEN",
+  admin: "ok",
+};
 /** Writes scoped to MINUSCA: its own finance officer and admins only. */
 const SCOPED: Profile = { ...ADMIN, financeOwn: "ok" };
 
@@ -23,11 +35,6 @@ const none: InputFactory = () => undefined;
 async function flowRef(fx: Fixture, deleted = false) {
   const flow = await insertFlow(fx.connection, { deleted });
   return { id: flow.id, version: flow.version };
-}
-
-async function requirementRef(fx: Fixture) {
-  const row = await fx.connection.db.selectFrom("requirements").select(["id", "version"]).where("external_ref", "=", "MINUSCA-2024/25-POC").where("stage", "=", "proposed").executeTakeFirstOrThrow();
-  return row;
 }
 
 const requirementInput = (n: number) => ({
@@ -49,48 +56,99 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     profile: PUBLIC,
     input: async (fx, _kind, n) => {
       const username = `t.login.${n}`;
-      await fx.connection.db.insertInto("users").values({ username, display_name: username, role: "reviewer", password_hash: await hashPassword(PASSWORD) }).execute();
+      await fx.connection.db
+        .insertInto("users")
+        .values({
+          username,
+          display_name: username,
+          role: "reviewer",
+          password_hash: await hashPassword(PASSWORD),
+        })
+        .execute();
       return { username, password: PASSWORD };
     },
   },
   "auth.logout": { profile: PUBLIC, input: none },
   "auth.me": { profile: PUBLIC, input: none },
-  "auth.changePassword": { profile: READ, input: () => ({ current: PASSWORD, next: "a much longer new password" }) },
+  "auth.changePassword": {
+    profile: READ,
+    input: () => ({ current: PASSWORD, next: "a much longer new password" }),
+  },
   "token.list": { profile: READ, input: none },
   "token.create": { profile: READ, input: () => ({ name: "script" }) },
   "token.revoke": {
     profile: READ,
     input: async (fx, kind) => {
       const userId = fx.principals[kind]?.userId ?? fx.principals.admin!.userId!;
-      const token = await issueApiToken(fx.connection.db, userId!, "to revoke", new Date(), null);
+      const token = await issueApiToken(fx.connection.db, userId, "to revoke", new Date(), null);
       return { id: token.id };
     },
   },
   "user.list": { profile: ADMIN, input: none },
-  "user.create": { profile: ADMIN, input: (_fx, _kind, n) => ({ username: `t.new.${n}`, displayName: "New", role: "reviewer", password: "long enough password" }) },
+  "user.create": {
+    profile: ADMIN,
+    input: (_fx, _kind, n) => ({
+      username: `t.new.${n}`,
+      displayName: "New",
+      role: "reviewer",
+      password: "long enough password",
+    }),
+  },
   "user.update": {
     profile: ADMIN,
     input: async (fx, _kind, n) => {
-      const { id } = await fx.connection.db.insertInto("users").values({ username: `t.upd.${n}`, display_name: "x", role: "reviewer", password_hash: "x" }).returning("id").executeTakeFirstOrThrow();
+      const { id } = await fx.connection.db
+        .insertInto("users")
+        .values({ username: `t.upd.${n}`, display_name: "x", role: "reviewer", password_hash: "x" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       return { id, version: 1, displayName: "Renamed" };
     },
   },
   "organization.list": { profile: READ, input: none },
-  "organization.create": { profile: ADMIN, input: (_fx, _kind, n) => ({ code: `ORG-${n}`, name: "Org", kind: "other_donor", fiscalYearStartMonth: 1, currency: "USD" }) },
+  "organization.create": {
+    profile: ADMIN,
+    input: (_fx, _kind, n) => ({
+      code: `ORG-${n}`,
+      name: "Org",
+      kind: "other_donor",
+      fiscalYearStartMonth: 1,
+      currency: "USD",
+    }),
+  },
   "organization.update": {
     profile: ADMIN,
     input: async (fx) => {
-      const org = await fx.connection.db.selectFrom("organizations").selectAll().where("code", "=", "EU").executeTakeFirstOrThrow();
-      return { id: org.id, version: org.version, code: "EU", name: org.name, kind: org.kind, fiscalYearStartMonth: 1, currency: "EUR" };
+      const org = await fx.connection.db
+        .selectFrom("organizations")
+        .selectAll()
+        .where("code", "=", "EU")
+        .executeTakeFirstOrThrow();
+      return {
+        id: org.id,
+        version: org.version,
+        code: "EU",
+        name: org.name,
+        kind: org.kind,
+        fiscalYearStartMonth: 1,
+        currency: "EUR",
+      };
     },
   },
   "operation.list": { profile: READ, input: none },
   "operation.get": { profile: READ, input: () => ({ code: "MINUSCA" }) },
-  "operation.create": { profile: ADMIN, input: (_fx, _kind, n) => ({ code: `OP-${n}`, name: "Op", country: "MLI" }) },
+  "operation.create": {
+    profile: ADMIN,
+    input: (_fx, _kind, n) => ({ code: `OP-${n}`, name: "Op", country: "MLI" }),
+  },
   "operation.update": {
     profile: ADMIN,
     input: async (fx) => {
-      const op = await fx.connection.db.selectFrom("operations").selectAll().where("code", "=", "UNMISS").executeTakeFirstOrThrow();
+      const op = await fx.connection.db
+        .selectFrom("operations")
+        .selectAll()
+        .where("code", "=", "UNMISS")
+        .executeTakeFirstOrThrow();
       return { id: op.id, version: op.version, code: "UNMISS", name: op.name, country: "SSD" };
     },
   },
@@ -112,7 +170,12 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     profile: SCOPED,
     input: async (fx, _kind, n) => {
       const created = await fx.caller("admin").requirement.create(requirementInput(n + 1000));
-      return { ...requirementInput(n + 1000), id: created.id, version: created.version, amount: "2000.00" };
+      return {
+        ...requirementInput(n + 1000),
+        id: created.id,
+        version: created.version,
+        amount: "2000.00",
+      };
     },
   },
   "requirement.remove": {
@@ -125,38 +188,76 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
   "flow.list": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
   "flow.get": { profile: READ, input: async (fx) => ({ id: (await flowRef(fx)).id }) },
   "flow.create": { profile: SCOPED, input: () => flowInput },
-  "flow.update": { profile: SCOPED, input: async (fx) => ({ ...flowInput, ...(await flowRef(fx)) }) },
-  "flow.advanceStatus": { profile: SCOPED, input: async (fx) => ({ ...(await flowRef(fx)), status: "committed", date: "2025-04-01" }) },
+  "flow.update": {
+    profile: SCOPED,
+    input: async (fx) => ({ ...flowInput, ...(await flowRef(fx)) }),
+  },
+  "flow.advanceStatus": {
+    profile: SCOPED,
+    input: async (fx) => ({ ...(await flowRef(fx)), status: "committed", date: "2025-04-01" }),
+  },
   "flow.remove": { profile: SCOPED, input: (fx) => flowRef(fx) },
   "flow.restore": { profile: SCOPED, input: (fx) => flowRef(fx, true) },
   "rate.list": { profile: READ, input: none },
   "rate.inForce": { profile: READ, input: () => ({ currency: "EUR", date: "2025-01-01" }) },
-  "rate.set": { profile: ADMIN, input: () => ({ currency: "GBP", effectiveDate: "2025-01-01", unitsPerUsd: "0.775" }) },
+  "rate.set": {
+    profile: ADMIN,
+    input: () => ({ currency: "GBP", effectiveDate: "2025-01-01", unitsPerUsd: "0.775" }),
+  },
   "rate.remove": {
     profile: ADMIN,
     input: async (fx, _kind, n) => {
       const effective_date = `2020-01-${String(1 + (n % 28)).padStart(2, "0")}`;
-      await fx.connection.db.insertInto("exchange_rates").values({ currency: "NOK", effective_date, units_per_usd: "10.5" }).onConflict((oc) => oc.doNothing()).execute();
+      await fx.connection.db
+        .insertInto("exchange_rates")
+        .values({ currency: "NOK", effective_date, units_per_usd: "10.5" })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
       return { currency: "NOK", effectiveDate: effective_date };
     },
   },
   "crosswalk.list": {
     profile: READ,
     input: async (fx) => {
-      await fx.connection.db.insertInto("taxonomies").values({ code: "MATRIX-TAX", name: "Matrix" }).onConflict((oc) => oc.doNothing()).execute();
+      await fx.connection.db
+        .insertInto("taxonomies")
+        .values({ code: "MATRIX-TAX", name: "Matrix" })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
       return { taxonomy: "MATRIX-TAX" };
     },
   },
-  "crosswalk.createTaxonomy": { profile: ADMIN, input: (_fx, _kind, n) => ({ code: `TAX-${n}`, name: "Taxonomy" }) },
+  "crosswalk.createTaxonomy": {
+    profile: ADMIN,
+    input: (_fx, _kind, n) => ({ code: `TAX-${n}`, name: "Taxonomy" }),
+  },
   "crosswalk.setCategory": {
     profile: ADMIN,
     input: async (fx) => {
-      await fx.connection.db.insertInto("taxonomies").values({ code: "MATRIX-TAX", name: "Matrix" }).onConflict((oc) => oc.doNothing()).execute();
-      return { taxonomy: "MATRIX-TAX", category: "STAFF", name: "Staff", shares: [{ commonCategory: "UNSDG-1", share: "1" }] };
+      await fx.connection.db
+        .insertInto("taxonomies")
+        .values({ code: "MATRIX-TAX", name: "Matrix" })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      return {
+        taxonomy: "MATRIX-TAX",
+        category: "STAFF",
+        name: "Staff",
+        shares: [{ commonCategory: "UNSDG-1", share: "1" }],
+      };
     },
   },
   "scale.list": { profile: READ, input: none },
-  "scale.set": { profile: ADMIN, input: () => ({ scale: "peacekeeping-2025", memberState: "USA", periodStart: "2025-01-01", periodEnd: "2025-12-31", ratePercent: "26.94" }) },
+  "scale.set": {
+    profile: ADMIN,
+    input: () => ({
+      scale: "peacekeeping-2025",
+      memberState: "USA",
+      periodStart: "2025-01-01",
+      periodEnd: "2025-12-31",
+      ratePercent: "26.94",
+    }),
+  },
   "audit.list": { profile: READ, input: () => ({}) },
   "gaps.byTask": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
 };

@@ -78,9 +78,11 @@ describe.each(ENGINES)("gaps and flows on %s", (engine) => {
     await expect(caller.flow.create({ ...newFlow, periodEnd: "2024-12-31" })).rejects.toMatchObject(
       { code: "BAD_REQUEST" },
     );
-    await expect(caller.flow.create({ ...newFlow, source: "NOPE" })).rejects.toThrow(
-      /Unknown source organization NOPE/,
-    );
+    await expect(caller.flow.create({ ...newFlow, source: "NOPE" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Unknown organization NOPE",
+      cause: { field: "source" },
+    });
     expect(await count()).toBe(before);
   });
 

@@ -20,11 +20,19 @@ export interface Fixture {
   /** Cookies set and cleared through the context, per caller. */
   cookieLog: string[];
   caller(kind: CallerKind, options?: { client?: string; now?: () => Date }): Caller;
-  context(principal: Principal | null, options?: { client?: string; now?: () => Date; sessionToken?: string }): Context;
+  context(
+    principal: Principal | null,
+    options?: { client?: string; now?: () => Date; sessionToken?: string },
+  ): Context;
   close(): Promise<void>;
 }
 
-async function addUser(connection: Connection, username: string, role: Principal["role"], operation: string | null) {
+async function addUser(
+  connection: Connection,
+  username: string,
+  role: Principal["role"],
+  operation: string | null,
+) {
   const { db } = connection;
   const { id } = await db
     .insertInto("users")
@@ -32,8 +40,15 @@ async function addUser(connection: Connection, username: string, role: Principal
     .returning("id")
     .executeTakeFirstOrThrow();
   if (operation) {
-    const op = await db.selectFrom("operations").select("id").where("code", "=", operation).executeTakeFirstOrThrow();
-    await db.insertInto("user_assignments").values({ user_id: id, operation_id: op.id, entity_id: null }).execute();
+    const op = await db
+      .selectFrom("operations")
+      .select("id")
+      .where("code", "=", operation)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("user_assignments")
+      .values({ user_id: id, operation_id: op.id, entity_id: null })
+      .execute();
   }
   const principal = await loadPrincipal(db, id, "session");
   if (!principal) throw new Error("user not loaded");
@@ -78,10 +93,18 @@ export async function createFixture(engine: Engine, pgUrl: string): Promise<Fixt
 }
 
 /** Insert a MINUSCA flow directly (as a fixture for update/remove calls). */
-export async function insertFlow(connection: Connection, overrides: { deleted?: boolean; status?: "pledged" | "committed" | "paid" } = {}) {
+export async function insertFlow(
+  connection: Connection,
+  overrides: { deleted?: boolean; status?: "pledged" | "committed" | "paid" } = {},
+) {
   const { db } = connection;
-  const org = (code: string) => db.selectFrom("organizations").select("id").where("code", "=", code).executeTakeFirstOrThrow();
-  const op = await db.selectFrom("operations").select("id").where("code", "=", "MINUSCA").executeTakeFirstOrThrow();
+  const org = (code: string) =>
+    db.selectFrom("organizations").select("id").where("code", "=", code).executeTakeFirstOrThrow();
+  const op = await db
+    .selectFrom("operations")
+    .select("id")
+    .where("code", "=", "MINUSCA")
+    .executeTakeFirstOrThrow();
   return db
     .insertInto("flows")
     .values({

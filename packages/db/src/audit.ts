@@ -24,8 +24,10 @@ export async function writeAudit(db: Kysely<Database>, entry: AuditInput): Promi
       action: entry.action,
       table_name: entry.table,
       record_id: String(entry.recordId),
-      before_json: entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
+      before_json:
+        entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
+      after_json:
+        entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
       import_id: entry.importId ?? null,
     })
     .execute();
@@ -53,5 +55,5 @@ export async function listAudit(
     query.selectAll().orderBy("id", "desc").limit(filter.limit).offset(filter.offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(total.n) };
+  return { items, total: total.n };
 }

@@ -65,9 +65,17 @@ export async function updateVersioned<Row extends VersionedRow>(
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) {
-    const current = await db.selectFrom(table).selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const current = await db
+      .selectFrom(table)
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     throw new VersionConflictError(table, current as VersionedRow & Record<string, unknown>);
   }
-  const after = await db.selectFrom(table).selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  const after = await db
+    .selectFrom(table)
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
   return { before: before as Row, after: after as Row };
 }

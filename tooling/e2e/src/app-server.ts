@@ -27,7 +27,13 @@ function builtWebRoot(): string {
 export async function startApp(): Promise<AppUnderTest> {
   const dir = mkdtempSync(path.join(tmpdir(), "coherence-e2e-"));
   const server = await startServer(
-    { database: path.join(dir, "e2e.db"), port: 0, host: "127.0.0.1", seedDemo: true },
+    {
+      database: path.join(dir, "e2e.db"),
+      port: 0,
+      host: "127.0.0.1",
+      seedDemo: true,
+      secureCookies: false,
+    },
     builtWebRoot(),
     () => undefined,
   );

@@ -23,6 +23,18 @@ export const en = {
   showAsTable: "Show as table",
   showAsChart: "Show as chart",
   amountsIn: "Amounts in US dollars; funded = committed + paid.",
+  signInTitle: "Sign in to Coherence",
+  username: "Username",
+  password: "Password",
+  signIn: "Sign in",
+  signingIn: "Signing in…",
+  signOut: "Sign out",
+  signedInAs: (name: string, role: string) => `${name} (${role})`,
+  roles: {
+    admin: "administrator",
+    finance_officer: "finance officer",
+    reviewer: "reviewer",
+  } as Record<string, string>,
 };
 
 export type Messages = typeof en;
@@ -50,6 +62,18 @@ export const fr: Messages = {
   showAsTable: "Afficher en tableau",
   showAsChart: "Afficher en graphique",
   amountsIn: "Montants en dollars des États-Unis ; financé = engagé + versé.",
+  signInTitle: "Connexion à Coherence",
+  username: "Nom d'utilisateur",
+  password: "Mot de passe",
+  signIn: "Se connecter",
+  signingIn: "Connexion…",
+  signOut: "Se déconnecter",
+  signedInAs: (name, role) => `${name} (${role})`,
+  roles: {
+    admin: "administrateur",
+    finance_officer: "chargé des finances",
+    reviewer: "examinateur",
+  },
 };
 
 export const catalogs = { en, fr } as const;

@@ -28,7 +28,11 @@ export async function issueApiToken(
 }
 
 /** The user id behind a live, unrevoked token; null otherwise. */
-export async function resolveApiToken(db: Kysely<Database>, token: string, now: Date): Promise<number | null> {
+export async function resolveApiToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<number | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const row = await db
     .selectFrom("api_tokens")
@@ -37,6 +41,10 @@ export async function resolveApiToken(db: Kysely<Database>, token: string, now: 
     .executeTakeFirst();
   if (!row || row.revoked_at !== null) return null;
   if (row.expires_at !== null && new Date(row.expires_at) <= now) return null;
-  await db.updateTable("api_tokens").set({ last_used_at: now.toISOString() }).where("id", "=", row.id).execute();
+  await db
+    .updateTable("api_tokens")
+    .set({ last_used_at: now.toISOString() })
+    .where("id", "=", row.id)
+    .execute();
   return row.user_id;
 }

@@ -8,7 +8,11 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export async function createSession(db: Kysely<Database>, userId: number, now: Date): Promise<NewSession> {
+export async function createSession(
+  db: Kysely<Database>,
+  userId: number,
+  now: Date,
+): Promise<NewSession> {
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
   await db
@@ -25,9 +29,17 @@ export async function createSession(db: Kysely<Database>, userId: number, now: D
 }
 
 /** The user id behind a live session token, sliding its idle expiry; null when unknown or expired. */
-export async function resolveSession(db: Kysely<Database>, token: string, now: Date): Promise<number | null> {
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<number | null> {
   const idHash = hashSecret(token);
-  const session = await db.selectFrom("sessions").selectAll().where("id_hash", "=", idHash).executeTakeFirst();
+  const session = await db
+    .selectFrom("sessions")
+    .selectAll()
+    .where("id_hash", "=", idHash)
+    .executeTakeFirst();
   if (!session) return null;
   if (new Date(session.expires_at) <= now) {
     await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();

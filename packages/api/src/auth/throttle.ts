@@ -18,7 +18,7 @@ export async function isThrottled(
       .where("succeeded", "=", 0)
       .where("at", ">", since)
       .executeTakeFirstOrThrow();
-    return Number(row.n);
+    return row.n;
   };
   return (
     (await count("username", username)) >= MAX_FAILURES_PER_USERNAME ||

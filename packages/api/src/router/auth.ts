@@ -62,13 +62,20 @@ export const authRouter = {
     .input(
       z.object({
         current: z.string().min(1).max(1000),
-        next: z.string().min(MIN_PASSWORD_LENGTH, { error: `At least ${MIN_PASSWORD_LENGTH} characters` }).max(1000),
+        next: z
+          .string()
+          .min(MIN_PASSWORD_LENGTH, { error: `At least ${MIN_PASSWORD_LENGTH} characters` })
+          .max(1000),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const userId = ctx.principal.userId;
       if (userId === null) throw new TRPCError({ code: "FORBIDDEN", message: "No user account" });
-      const user = await ctx.db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirstOrThrow();
+      const user = await ctx.db
+        .selectFrom("users")
+        .select("password_hash")
+        .where("id", "=", userId)
+        .executeTakeFirstOrThrow();
       if (!(await verifyPassword(input.current, user.password_hash))) {
         throw fieldError("current", "The current password is wrong");
       }

@@ -13,18 +13,38 @@ const commonCode = z.enum(COMMON_CATEGORIES.map((c) => c.code) as [string, ...st
 /** Entity budget taxonomies and their crosswalk to the UNSDG common categories. */
 export const crosswalkRouter = {
   list: protectedProcedure.input(z.object({ taxonomy: code })).query(async ({ ctx, input }) => {
-    const taxonomy = await ctx.db.selectFrom("taxonomies").selectAll().where("code", "=", input.taxonomy).executeTakeFirst();
-    if (!taxonomy) throw new TRPCError({ code: "NOT_FOUND", message: `No taxonomy ${input.taxonomy}` });
-    const categories = await ctx.db.selectFrom("categories").selectAll().where("taxonomy_id", "=", taxonomy.id).orderBy("code").execute();
+    const taxonomy = await ctx.db
+      .selectFrom("taxonomies")
+      .selectAll()
+      .where("code", "=", input.taxonomy)
+      .executeTakeFirst();
+    if (!taxonomy)
+      throw new TRPCError({ code: "NOT_FOUND", message: `No taxonomy ${input.taxonomy}` });
+    const categories = await ctx.db
+      .selectFrom("categories")
+      .selectAll()
+      .where("taxonomy_id", "=", taxonomy.id)
+      .orderBy("code")
+      .execute();
     const shares = categories.length
-      ? await ctx.db.selectFrom("crosswalk_shares").selectAll().where("category_id", "in", categories.map((c) => c.id)).execute()
+      ? await ctx.db
+          .selectFrom("crosswalk_shares")
+          .selectAll()
+          .where(
+            "category_id",
+            "in",
+            categories.map((c) => c.id),
+          )
+          .execute()
       : [];
     return {
       taxonomy,
       categories: categories.map((c) => ({
         code: c.code,
         name: c.name,
-        shares: shares.filter((s) => s.category_id === c.id).map((s) => ({ commonCategory: s.common_category, share: s.share })),
+        shares: shares
+          .filter((s) => s.category_id === c.id)
+          .map((s) => ({ commonCategory: s.common_category, share: s.share })),
       })),
     };
   }),
@@ -45,29 +65,70 @@ export const crosswalkRouter = {
         taxonomy: code,
         category: code,
         name: text(200).trim().min(1),
-        shares: z.array(z.object({ commonCategory: commonCode, share: z.string().trim().max(30) })).min(1).max(8),
+        shares: z
+          .array(z.object({ commonCategory: commonCode, share: z.string().trim().max(30) }))
+          .min(1)
+          .max(8),
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const taxonomy = await ctx.db.selectFrom("taxonomies").selectAll().where("code", "=", input.taxonomy).executeTakeFirst();
+      const taxonomy = await ctx.db
+        .selectFrom("taxonomies")
+        .selectAll()
+        .where("code", "=", input.taxonomy)
+        .executeTakeFirst();
       if (!taxonomy) throw fieldError("taxonomy", `No taxonomy ${input.taxonomy}`);
       // Finance officers may maintain the taxonomy of an entity they are assigned to.
-      const entities = await ctx.db.selectFrom("organizations").select("id").where("taxonomy", "=", input.taxonomy).execute();
-      const allowed = ctx.principal.role === "admin" || entities.some((e) => canWrite(ctx.principal, { operationId: null, entityId: e.id }));
-      if (!allowed) throw new TRPCError({ code: "FORBIDDEN", message: `You are not assigned to an entity using taxonomy ${input.taxonomy}` });
+      const entities = await ctx.db
+        .selectFrom("organizations")
+        .select("id")
+        .where("taxonomy", "=", input.taxonomy)
+        .execute();
+      const allowed =
+        ctx.principal.role === "admin" ||
+        entities.some((e) => canWrite(ctx.principal, { operationId: null, entityId: e.id }));
+      if (!allowed)
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message: `You are not assigned to an entity using taxonomy ${input.taxonomy}`,
+        });
       const issues = validateCrosswalk(
-        input.shares.map((s) => ({ taxonomy: input.taxonomy, categoryCode: input.category, commonCode: s.commonCategory, share: s.share })),
+        input.shares.map((s) => ({
+          taxonomy: input.taxonomy,
+          categoryCode: input.category,
+          commonCode: s.commonCategory,
+          share: s.share,
+        })),
       );
       if (issues.length > 0) throw fieldError("shares", issues.map((i) => i.message).join("; "));
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
-        let category = await trx.selectFrom("categories").selectAll().where("taxonomy_id", "=", taxonomy.id).where("code", "=", input.category).executeTakeFirst();
-        category ??= await trx.insertInto("categories").values({ taxonomy_id: taxonomy.id, code: input.category, name: input.name }).returningAll().executeTakeFirstOrThrow();
-        const before = await trx.selectFrom("crosswalk_shares").select(["common_category", "share"]).where("category_id", "=", category.id).execute();
+        let category = await trx
+          .selectFrom("categories")
+          .selectAll()
+          .where("taxonomy_id", "=", taxonomy.id)
+          .where("code", "=", input.category)
+          .executeTakeFirst();
+        category ??= await trx
+          .insertInto("categories")
+          .values({ taxonomy_id: taxonomy.id, code: input.category, name: input.name })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const before = await trx
+          .selectFrom("crosswalk_shares")
+          .select(["common_category", "share"])
+          .where("category_id", "=", category.id)
+          .execute();
         await trx.deleteFrom("crosswalk_shares").where("category_id", "=", category.id).execute();
         await trx
           .insertInto("crosswalk_shares")
-          .values(input.shares.map((s) => ({ category_id: category.id, common_category: s.commonCategory, share: s.share })))
+          .values(
+            input.shares.map((s) => ({
+              category_id: category.id,
+              common_category: s.commonCategory,
+              share: s.share,
+            })),
+          )
           .execute();
         await writeAudit(trx, {
           actor,

@@ -18,7 +18,18 @@ import { assertTaskOfOperation, operationId, organizationId } from "../lookups";
 import { readAmount, toUsd } from "../money-input";
 import { assertCanWrite } from "../scope";
 import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
-import { amountText, code, currency, id, isoDate, pagination, periodInOrder, periodOrderMessage, text, version } from "../validators";
+import {
+  amountText,
+  code,
+  currency,
+  id,
+  isoDate,
+  pagination,
+  periodInOrder,
+  periodOrderMessage,
+  text,
+  version,
+} from "../validators";
 
 const flowFields = z.object({
   externalRef: text(100).trim().min(1).nullable().default(null),
@@ -47,7 +58,9 @@ async function flowColumns(ctx: Ctx, input: z.infer<typeof flowFields>) {
   const [sourceId, recipientId, opId] = await Promise.all([
     organizationId(ctx.db, "source", input.source),
     organizationId(ctx.db, "recipient", input.recipient),
-    input.operation === null ? Promise.resolve(null) : operationId(ctx.db, "operation", input.operation),
+    input.operation === null
+      ? Promise.resolve(null)
+      : operationId(ctx.db, "operation", input.operation),
   ]);
   if (input.taskCode !== null) {
     if (opId === null) throw fieldError("taskCode", "A task needs an operation");
@@ -78,7 +91,11 @@ async function flowColumns(ctx: Ctx, input: z.infer<typeof flowFields>) {
 }
 
 async function loadFlow(ctx: Ctx, flowId: number): Promise<Flow> {
-  const flow = await ctx.db.selectFrom("flows").selectAll().where("id", "=", flowId).executeTakeFirst();
+  const flow = await ctx.db
+    .selectFrom("flows")
+    .selectAll()
+    .where("id", "=", flowId)
+    .executeTakeFirst();
   if (!flow) throw new RecordNotFoundError("flows", flowId);
   return flow;
 }
@@ -100,13 +117,20 @@ export const flowRouter = {
         recipient: code.optional(),
         search: text(100).optional(),
         includeDeleted: z.boolean().default(false),
-        sort: z.enum(["status_date", "amount_usd_cents", "external_ref", "id"]).default("status_date"),
+        sort: z
+          .enum(["status_date", "amount_usd_cents", "external_ref", "id"])
+          .default("status_date"),
         direction: z.enum(["asc", "desc"]).default("desc"),
         ...pagination,
       }),
     )
     .query(({ ctx, input }) =>
-      listFlows(ctx.db, input, { limit: input.limit, offset: input.offset, sort: input.sort, direction: input.direction }),
+      listFlows(ctx.db, input, {
+        limit: input.limit,
+        offset: input.offset,
+        sort: input.sort,
+        direction: input.direction,
+      }),
     ),
 
   get: protectedProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
@@ -118,7 +142,11 @@ export const flowRouter = {
     .input(flowFields.refine(periodInOrder, periodOrderMessage))
     .mutation(async ({ ctx, input }) => {
       const columns = await flowColumns(ctx, input);
-      assertCanWrite(ctx.principal, scopeOf(columns), `operation ${input.operation ?? "(none)"} / ${input.recipient}`);
+      assertCanWrite(
+        ctx.principal,
+        scopeOf(columns),
+        `operation ${input.operation ?? "(none)"} / ${input.recipient}`,
+      );
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
         const flow = await createFlow(trx, { ...columns, provenance: "manual", updated_by: actor });
@@ -142,31 +170,71 @@ export const flowRouter = {
       const current = await loadFlow(ctx, input.id);
       assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
       const columns = await flowColumns(ctx, input);
-      assertCanWrite(ctx.principal, scopeOf(columns), `operation ${input.operation ?? "(none)"} / ${input.recipient}`);
+      assertCanWrite(
+        ctx.principal,
+        scopeOf(columns),
+        `operation ${input.operation ?? "(none)"} / ${input.recipient}`,
+      );
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
-        const { before, after } = await updateVersioned<Flow>(trx, "flows", input.id, input.version, columns, actor, ctx.now());
+        const { before, after } = await updateVersioned<Flow>(
+          trx,
+          "flows",
+          input.id,
+          input.version,
+          columns,
+          actor,
+          ctx.now(),
+        );
         const moved =
-          before.status !== after.status || before.status_date !== after.status_date || before.amount !== after.amount || before.currency !== after.currency;
+          before.status !== after.status ||
+          before.status_date !== after.status_date ||
+          before.amount !== after.amount ||
+          before.currency !== after.currency;
         if (moved) await appendFlowHistory(trx, after);
-        await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "update", table: "flows", recordId: input.id, before, after });
+        await writeAudit(trx, {
+          actor,
+          userId: ctx.principal.userId,
+          action: "update",
+          table: "flows",
+          recordId: input.id,
+          before,
+          after,
+        });
         return after;
       });
     }),
 
   /** Move a contribution forward (pledged → committed → paid) on a date, keeping one record. */
   advanceStatus: writerProcedure
-    .input(z.object({ id, version, status: z.enum(FLOW_STATUSES), date: isoDate, amount: amountText.optional() }))
+    .input(
+      z.object({
+        id,
+        version,
+        status: z.enum(FLOW_STATUSES),
+        date: isoDate,
+        amount: amountText.optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const current = await loadFlow(ctx, input.id);
       assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
       if (STATUS_ORDER[input.status] <= STATUS_ORDER[current.status]) {
-        throw fieldError("status", `A ${current.status} contribution can only move forward (pledged → committed → paid)`);
+        throw fieldError(
+          "status",
+          `A ${current.status} contribution can only move forward (pledged → committed → paid)`,
+        );
       }
       if (input.date < current.status_date) {
-        throw fieldError("date", `The new status cannot be dated before the current one (${current.status_date})`);
+        throw fieldError(
+          "date",
+          `The new status cannot be dated before the current one (${current.status_date})`,
+        );
       }
-      const amount = input.amount === undefined ? current.amount : readAmount("amount", input.amount, current.currency);
+      const amount =
+        input.amount === undefined
+          ? current.amount
+          : readAmount("amount", input.amount, current.currency);
       const usd = await toUsd(ctx.db, amount, current.currency, input.date);
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
@@ -181,13 +249,24 @@ export const flowRouter = {
             amount,
             amount_usd_cents: usd.amountUsdCents,
             units_per_usd: usd.unitsPerUsd,
-            rate_origin: current.rate_origin === "source" && amount === current.amount ? "source" : usd.rateOrigin,
+            rate_origin:
+              current.rate_origin === "source" && amount === current.amount
+                ? "source"
+                : usd.rateOrigin,
           },
           actor,
           ctx.now(),
         );
         await appendFlowHistory(trx, after);
-        await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "status", table: "flows", recordId: input.id, before, after });
+        await writeAudit(trx, {
+          actor,
+          userId: ctx.principal.userId,
+          action: "status",
+          table: "flows",
+          recordId: input.id,
+          before,
+          after,
+        });
         return after;
       });
     }),
@@ -196,11 +275,28 @@ export const flowRouter = {
   remove: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
     const current = await loadFlow(ctx, input.id);
     assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
-    if (current.deleted_at !== null) throw new TRPCError({ code: "BAD_REQUEST", message: "Already deleted" });
+    if (current.deleted_at !== null)
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Already deleted" });
     const actor = actorOf(ctx.principal);
     return ctx.db.transaction().execute(async (trx) => {
-      const { before, after } = await updateVersioned<Flow>(trx, "flows", input.id, input.version, { deleted_at: ctx.now().toISOString() }, actor, ctx.now());
-      await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "delete", table: "flows", recordId: input.id, before, after });
+      const { before, after } = await updateVersioned<Flow>(
+        trx,
+        "flows",
+        input.id,
+        input.version,
+        { deleted_at: ctx.now().toISOString() },
+        actor,
+        ctx.now(),
+      );
+      await writeAudit(trx, {
+        actor,
+        userId: ctx.principal.userId,
+        action: "delete",
+        table: "flows",
+        recordId: input.id,
+        before,
+        after,
+      });
       return after;
     });
   }),
@@ -208,11 +304,28 @@ export const flowRouter = {
   restore: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
     const current = await loadFlow(ctx, input.id);
     assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
-    if (current.deleted_at === null) throw new TRPCError({ code: "BAD_REQUEST", message: "Not deleted" });
+    if (current.deleted_at === null)
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Not deleted" });
     const actor = actorOf(ctx.principal);
     return ctx.db.transaction().execute(async (trx) => {
-      const { before, after } = await updateVersioned<Flow>(trx, "flows", input.id, input.version, { deleted_at: null }, actor, ctx.now());
-      await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "restore", table: "flows", recordId: input.id, before, after });
+      const { before, after } = await updateVersioned<Flow>(
+        trx,
+        "flows",
+        input.id,
+        input.version,
+        { deleted_at: null },
+        actor,
+        ctx.now(),
+      );
+      await writeAudit(trx, {
+        actor,
+        userId: ctx.principal.userId,
+        action: "restore",
+        table: "flows",
+        recordId: input.id,
+        before,
+        after,
+      });
       return after;
     });
   }),

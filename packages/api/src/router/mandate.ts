@@ -20,9 +20,23 @@ export const mandateRouter = {
   /** An operation's mandates, newest first, each with its ranked tasks. */
   list: protectedProcedure.input(z.object({ operation: code })).query(async ({ ctx, input }) => {
     const opId = await operationId(ctx.db, "operation", input.operation);
-    const mandates = await ctx.db.selectFrom("mandates").selectAll().where("operation_id", "=", opId).orderBy("adopted_on", "desc").execute();
+    const mandates = await ctx.db
+      .selectFrom("mandates")
+      .selectAll()
+      .where("operation_id", "=", opId)
+      .orderBy("adopted_on", "desc")
+      .execute();
     const tasks = mandates.length
-      ? await ctx.db.selectFrom("priority_tasks").selectAll().where("mandate_id", "in", mandates.map((m) => m.id)).orderBy("rank").execute()
+      ? await ctx.db
+          .selectFrom("priority_tasks")
+          .selectAll()
+          .where(
+            "mandate_id",
+            "in",
+            mandates.map((m) => m.id),
+          )
+          .orderBy("rank")
+          .execute()
       : [];
     return mandates.map((m) => ({ ...m, tasks: tasks.filter((t) => t.mandate_id === m.id) }));
   }),
@@ -43,13 +57,20 @@ export const mandateRouter = {
           militaryCeiling: ceiling,
           policeCeiling: ceiling,
           supersedes: text(100).nullable().default(null),
-          tasks: z.array(task).min(1, { error: "A mandate needs at least one priority task" }).max(100),
+          tasks: z
+            .array(task)
+            .min(1, { error: "A mandate needs at least one priority task" })
+            .max(100),
         })
         .refine(periodInOrder, periodOrderMessage),
     )
     .mutation(async ({ ctx, input }) => {
       const opId = await operationId(ctx.db, "operation", input.operation);
-      assertCanWrite(ctx.principal, { operationId: opId, entityId: null }, `operation ${input.operation}`);
+      assertCanWrite(
+        ctx.principal,
+        { operationId: opId, entityId: null },
+        `operation ${input.operation}`,
+      );
       const ranks = input.tasks.map((t) => t.rank);
       if (new Set(ranks).size !== ranks.length) throw fieldError("tasks", "Two tasks share a rank");
       const codes = input.tasks.map((t) => t.code);
@@ -70,19 +91,37 @@ export const mandateRouter = {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await trx.insertInto("priority_tasks").values(input.tasks.map((t) => ({ ...t, mandate_id: mandate.id }))).execute();
+        await trx
+          .insertInto("priority_tasks")
+          .values(input.tasks.map((t) => ({ ...t, mandate_id: mandate.id })))
+          .execute();
         if (input.supersedes) {
           const result = await trx
             .updateTable("mandates")
-            .set({ superseded_by_id: mandate.id, updated_by: actor, updated_at: ctx.now().toISOString() })
+            .set({
+              superseded_by_id: mandate.id,
+              updated_by: actor,
+              updated_at: ctx.now().toISOString(),
+            })
             .where("operation_id", "=", opId)
             .where("resolution", "=", input.supersedes)
             .executeTakeFirst();
           if (result.numUpdatedRows === 0n) {
-            throw new TRPCError({ code: "BAD_REQUEST", message: `supersedes: no mandate ${input.supersedes} in ${input.operation}` });
+            throw new TRPCError({
+              code: "BAD_REQUEST",
+              message: `supersedes: no mandate ${input.supersedes} in ${input.operation}`,
+            });
           }
         }
-        await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "create", table: "mandates", recordId: mandate.id, before: null, after: { ...mandate, tasks: input.tasks } });
+        await writeAudit(trx, {
+          actor,
+          userId: ctx.principal.userId,
+          action: "create",
+          table: "mandates",
+          recordId: mandate.id,
+          before: null,
+          after: { ...mandate, tasks: input.tasks },
+        });
         return mandate;
       });
     }),

@@ -11,38 +11,84 @@ import { code, id, text, version } from "../validators";
 const operationFields = z.object({
   code,
   name: text(300).trim().min(1, { error: "Required" }),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { error: "An ISO 3166 alpha-3 code, e.g. CAF" }),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, { error: "An ISO 3166 alpha-3 code, e.g. CAF" }),
   kind: z.enum(OPERATION_KINDS).default("peacekeeping"),
 });
 
 export const operationRouter = {
   list: protectedProcedure.query(async ({ ctx }) => {
     const operations = await listOperations(ctx.db);
-    return operations.map(({ id: operationId, code: c, name, country, kind, version: v }) => ({ id: operationId, code: c, name, country, kind, version: v }));
+    return operations.map(({ id: operationId, code: c, name, country, kind, version: v }) => ({
+      id: operationId,
+      code: c,
+      name,
+      country,
+      kind,
+      version: v,
+    }));
   }),
 
   get: protectedProcedure.input(z.object({ code })).query(async ({ ctx, input }) => {
-    const operation = await ctx.db.selectFrom("operations").selectAll().where("code", "=", input.code).executeTakeFirst();
-    if (!operation) throw new TRPCError({ code: "NOT_FOUND", message: `No operation with code ${input.code}` });
+    const operation = await ctx.db
+      .selectFrom("operations")
+      .selectAll()
+      .where("code", "=", input.code)
+      .executeTakeFirst();
+    if (!operation)
+      throw new TRPCError({ code: "NOT_FOUND", message: `No operation with code ${input.code}` });
     return operation;
   }),
 
   create: adminProcedure.input(operationFields).mutation(async ({ ctx, input }) => {
     const actor = actorOf(ctx.principal);
     return ctx.db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto("operations").values({ ...input, updated_by: actor }).returningAll().executeTakeFirstOrThrow();
-      await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "create", table: "operations", recordId: row.id, before: null, after: row });
+      const row = await trx
+        .insertInto("operations")
+        .values({ ...input, updated_by: actor })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        actor,
+        userId: ctx.principal.userId,
+        action: "create",
+        table: "operations",
+        recordId: row.id,
+        before: null,
+        after: row,
+      });
       return row;
     });
   }),
 
-  update: adminProcedure.input(operationFields.extend({ id, version })).mutation(async ({ ctx, input }) => {
-    const actor = actorOf(ctx.principal);
-    const { id: operationId, version: expected, ...changes } = input;
-    return ctx.db.transaction().execute(async (trx) => {
-      const { before, after } = await updateVersioned<Operation>(trx, "operations", operationId, expected, changes, actor, ctx.now());
-      await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "update", table: "operations", recordId: operationId, before, after });
-      return after;
-    });
-  }),
+  update: adminProcedure
+    .input(operationFields.extend({ id, version }))
+    .mutation(async ({ ctx, input }) => {
+      const actor = actorOf(ctx.principal);
+      const { id: operationId, version: expected, ...changes } = input;
+      return ctx.db.transaction().execute(async (trx) => {
+        const { before, after } = await updateVersioned<Operation>(
+          trx,
+          "operations",
+          operationId,
+          expected,
+          changes,
+          actor,
+          ctx.now(),
+        );
+        await writeAudit(trx, {
+          actor,
+          userId: ctx.principal.userId,
+          action: "update",
+          table: "operations",
+          recordId: operationId,
+          before,
+          after,
+        });
+        return after;
+      });
+    }),
 } satisfies TRPCRouterRecord;

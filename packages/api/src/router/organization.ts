@@ -6,13 +6,23 @@ import { actorOf } from "../auth/principal";
 import { adminProcedure, protectedProcedure } from "../trpc";
 import { code, currency, id, text, version } from "../validators";
 
-const ORGANIZATION_KINDS = ["member_state", "un_entity", "pooled_fund", "other_donor", "partner"] as const;
+const ORGANIZATION_KINDS = [
+  "member_state",
+  "un_entity",
+  "pooled_fund",
+  "other_donor",
+  "partner",
+] as const;
 
 const organizationFields = z.object({
   code,
   name: text(200).trim().min(1, { error: "Required" }),
   kind: z.enum(ORGANIZATION_KINDS),
-  fiscalYearStartMonth: z.number().int().min(1, { error: "A month 1–12" }).max(12, { error: "A month 1–12" }),
+  fiscalYearStartMonth: z
+    .number()
+    .int()
+    .min(1, { error: "A month 1–12" })
+    .max(12, { error: "A month 1–12" }),
   currency,
   taxonomy: code.nullable().default(null),
 });
@@ -44,17 +54,43 @@ export const organizationRouter = {
         .values({ ...columns(input), updated_by: actor })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "create", table: "organizations", recordId: row.id, before: null, after: row });
+      await writeAudit(trx, {
+        actor,
+        userId: ctx.principal.userId,
+        action: "create",
+        table: "organizations",
+        recordId: row.id,
+        before: null,
+        after: row,
+      });
       return row;
     });
   }),
 
-  update: adminProcedure.input(organizationFields.extend({ id, version })).mutation(async ({ ctx, input }) => {
-    const actor = actorOf(ctx.principal);
-    return ctx.db.transaction().execute(async (trx) => {
-      const { before, after } = await updateVersioned<Organization>(trx, "organizations", input.id, input.version, columns(input), actor, ctx.now());
-      await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "update", table: "organizations", recordId: input.id, before, after });
-      return after;
-    });
-  }),
+  update: adminProcedure
+    .input(organizationFields.extend({ id, version }))
+    .mutation(async ({ ctx, input }) => {
+      const actor = actorOf(ctx.principal);
+      return ctx.db.transaction().execute(async (trx) => {
+        const { before, after } = await updateVersioned<Organization>(
+          trx,
+          "organizations",
+          input.id,
+          input.version,
+          columns(input),
+          actor,
+          ctx.now(),
+        );
+        await writeAudit(trx, {
+          actor,
+          userId: ctx.principal.userId,
+          action: "update",
+          table: "organizations",
+          recordId: input.id,
+          before,
+          after,
+        });
+        return after;
+      });
+    }),
 } satisfies TRPCRouterRecord;

@@ -17,36 +17,52 @@ const unitsPerUsd = z
 /** UN operational rates of exchange: units of currency per 1 USD, in force from a date. */
 export const rateRouter = {
   list: protectedProcedure
-    .input(z.object({ currency: currency.optional(), ...pagination }).default({ limit: 50, offset: 0 }))
+    .input(
+      z.object({ currency: currency.optional(), ...pagination }).default({ limit: 50, offset: 0 }),
+    )
     .query(async ({ ctx, input }) => {
       let query = ctx.db.selectFrom("exchange_rates");
       if (input.currency) query = query.where("currency", "=", input.currency);
       const [items, total] = await Promise.all([
-        query.selectAll().orderBy("currency").orderBy("effective_date", "desc").limit(input.limit).offset(input.offset).execute(),
+        query
+          .selectAll()
+          .orderBy("currency")
+          .orderBy("effective_date", "desc")
+          .limit(input.limit)
+          .offset(input.offset)
+          .execute(),
         query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
       ]);
-      return { items, total: Number(total.n) };
+      return { items, total: total.n };
     }),
 
   /** The rate in force for a currency on a date (the latest whose effective date ≤ the date). */
-  inForce: protectedProcedure.input(z.object({ currency, date: isoDate })).query(async ({ ctx, input }) => {
-    const rate = await ctx.db
-      .selectFrom("exchange_rates")
-      .selectAll()
-      .where("currency", "=", input.currency)
-      .where("effective_date", "<=", input.date)
-      .orderBy("effective_date", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    return rate ?? null;
-  }),
+  inForce: protectedProcedure
+    .input(z.object({ currency, date: isoDate }))
+    .query(async ({ ctx, input }) => {
+      const rate = await ctx.db
+        .selectFrom("exchange_rates")
+        .selectAll()
+        .where("currency", "=", input.currency)
+        .where("effective_date", "<=", input.date)
+        .orderBy("effective_date", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return rate ?? null;
+    }),
 
   set: adminProcedure
     .input(z.object({ currency, effectiveDate: isoDate, unitsPerUsd }))
     .mutation(async ({ ctx, input }) => {
       if (input.currency === "USD") throw fieldError("currency", "USD needs no rate");
       // Validates the decimal exactly as conversions will read it.
-      new RateTable([{ currency: input.currency, effectiveFrom: input.effectiveDate, unitsPerUsd: input.unitsPerUsd }]);
+      new RateTable([
+        {
+          currency: input.currency,
+          effectiveFrom: input.effectiveDate,
+          unitsPerUsd: input.unitsPerUsd,
+        },
+      ]);
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
         const before = await trx
@@ -55,7 +71,11 @@ export const rateRouter = {
           .where("currency", "=", input.currency)
           .where("effective_date", "=", input.effectiveDate)
           .executeTakeFirst();
-        const after = { currency: input.currency, effective_date: input.effectiveDate, units_per_usd: input.unitsPerUsd };
+        const after = {
+          currency: input.currency,
+          effective_date: input.effectiveDate,
+          units_per_usd: input.unitsPerUsd,
+        };
         if (before) {
           await trx
             .updateTable("exchange_rates")
@@ -79,19 +99,33 @@ export const rateRouter = {
       });
     }),
 
-  remove: adminProcedure.input(z.object({ currency, effectiveDate: isoDate })).mutation(async ({ ctx, input }) => {
-    const actor = actorOf(ctx.principal);
-    return ctx.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom("exchange_rates")
-        .selectAll()
-        .where("currency", "=", input.currency)
-        .where("effective_date", "=", input.effectiveDate)
-        .executeTakeFirst();
-      if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such rate" });
-      await trx.deleteFrom("exchange_rates").where("currency", "=", input.currency).where("effective_date", "=", input.effectiveDate).execute();
-      await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "delete", table: "exchange_rates", recordId: `${input.currency}@${input.effectiveDate}`, before, after: null });
-      return { ok: true };
-    });
-  }),
+  remove: adminProcedure
+    .input(z.object({ currency, effectiveDate: isoDate }))
+    .mutation(async ({ ctx, input }) => {
+      const actor = actorOf(ctx.principal);
+      return ctx.db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom("exchange_rates")
+          .selectAll()
+          .where("currency", "=", input.currency)
+          .where("effective_date", "=", input.effectiveDate)
+          .executeTakeFirst();
+        if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such rate" });
+        await trx
+          .deleteFrom("exchange_rates")
+          .where("currency", "=", input.currency)
+          .where("effective_date", "=", input.effectiveDate)
+          .execute();
+        await writeAudit(trx, {
+          actor,
+          userId: ctx.principal.userId,
+          action: "delete",
+          table: "exchange_rates",
+          recordId: `${input.currency}@${input.effectiveDate}`,
+          before,
+          after: null,
+        });
+        return { ok: true };
+      });
+    }),
 } satisfies TRPCRouterRecord;

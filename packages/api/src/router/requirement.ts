@@ -9,7 +9,18 @@ import { assertTaskOfOperation, operationId, organizationId } from "../lookups";
 import { readAmount, toUsd } from "../money-input";
 import { assertCanWrite } from "../scope";
 import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
-import { amountText, code, currency, id, isoDate, pagination, periodInOrder, periodOrderMessage, text, version } from "../validators";
+import {
+  amountText,
+  code,
+  currency,
+  id,
+  isoDate,
+  pagination,
+  periodInOrder,
+  periodOrderMessage,
+  text,
+  version,
+} from "../validators";
 
 const requirementFields = z.object({
   externalRef: text(100).trim().min(1, { error: "Required" }),
@@ -32,7 +43,8 @@ async function requirementColumns(ctx: Ctx, input: z.infer<typeof requirementFie
     operationId(ctx.db, "operation", input.operation),
     organizationId(ctx.db, "entity", input.entity),
   ]);
-  if (input.taskCode !== null) await assertTaskOfOperation(ctx.db, "taskCode", opId, input.taskCode);
+  if (input.taskCode !== null)
+    await assertTaskOfOperation(ctx.db, "taskCode", opId, input.taskCode);
   const amount = readAmount("amount", input.amount, input.currency);
   // A budget line is converted at the rate in force on the first day of its period (BRIEF item 1).
   const usd = await toUsd(ctx.db, amount, input.currency, input.periodStart);
@@ -55,12 +67,19 @@ async function requirementColumns(ctx: Ctx, input: z.infer<typeof requirementFie
 }
 
 async function loadRequirement(ctx: Ctx, requirementId: number): Promise<Requirement> {
-  const row = await ctx.db.selectFrom("requirements").selectAll().where("id", "=", requirementId).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom("requirements")
+    .selectAll()
+    .where("id", "=", requirementId)
+    .executeTakeFirst();
   if (!row) throw new RecordNotFoundError("requirements", requirementId);
   return row;
 }
 
-const scopeOf = (r: Pick<Requirement, "operation_id" | "entity_id">) => ({ operationId: r.operation_id, entityId: r.entity_id });
+const scopeOf = (r: Pick<Requirement, "operation_id" | "entity_id">) => ({
+  operationId: r.operation_id,
+  entityId: r.entity_id,
+});
 
 export const requirementRouter = {
   list: protectedProcedure
@@ -96,21 +115,29 @@ export const requirementRouter = {
           .execute(),
         query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
       ]);
-      return { items, total: Number(total.n) };
+      return { items, total: total.n };
     }),
 
   create: writerProcedure
     .input(requirementFields.refine(periodInOrder, periodOrderMessage))
     .mutation(async ({ ctx, input }) => {
       const columns = await requirementColumns(ctx, input);
-      assertCanWrite(ctx.principal, scopeOf(columns), `operation ${input.operation} / ${input.entity}`);
+      assertCanWrite(
+        ctx.principal,
+        scopeOf(columns),
+        `operation ${input.operation} / ${input.entity}`,
+      );
       const existing = await ctx.db
         .selectFrom("requirements")
         .select("id")
         .where("external_ref", "=", input.externalRef)
         .where("stage", "=", input.stage)
         .executeTakeFirst();
-      if (existing) throw fieldError("externalRef", `Budget line ${input.externalRef} already has a ${input.stage} row`);
+      if (existing)
+        throw fieldError(
+          "externalRef",
+          `Budget line ${input.externalRef} already has a ${input.stage} row`,
+        );
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
         const row = await trx
@@ -118,7 +145,15 @@ export const requirementRouter = {
           .values({ ...columns, updated_by: actor })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "create", table: "requirements", recordId: row.id, before: null, after: row });
+        await writeAudit(trx, {
+          actor,
+          userId: ctx.principal.userId,
+          action: "create",
+          table: "requirements",
+          recordId: row.id,
+          before: null,
+          after: row,
+        });
         return row;
       });
     }),
@@ -129,11 +164,31 @@ export const requirementRouter = {
       const current = await loadRequirement(ctx, input.id);
       assertCanWrite(ctx.principal, scopeOf(current), "this budget line's operation and entity");
       const columns = await requirementColumns(ctx, input);
-      assertCanWrite(ctx.principal, scopeOf(columns), `operation ${input.operation} / ${input.entity}`);
+      assertCanWrite(
+        ctx.principal,
+        scopeOf(columns),
+        `operation ${input.operation} / ${input.entity}`,
+      );
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
-        const { before, after } = await updateVersioned<Requirement>(trx, "requirements", input.id, input.version, columns, actor, ctx.now());
-        await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "update", table: "requirements", recordId: input.id, before, after });
+        const { before, after } = await updateVersioned<Requirement>(
+          trx,
+          "requirements",
+          input.id,
+          input.version,
+          columns,
+          actor,
+          ctx.now(),
+        );
+        await writeAudit(trx, {
+          actor,
+          userId: ctx.principal.userId,
+          action: "update",
+          table: "requirements",
+          recordId: input.id,
+          before,
+          after,
+        });
         return after;
       });
     }),
@@ -141,11 +196,28 @@ export const requirementRouter = {
   remove: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
     const current = await loadRequirement(ctx, input.id);
     assertCanWrite(ctx.principal, scopeOf(current), "this budget line's operation and entity");
-    if (current.deleted_at !== null) throw new TRPCError({ code: "BAD_REQUEST", message: "Already deleted" });
+    if (current.deleted_at !== null)
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Already deleted" });
     const actor = actorOf(ctx.principal);
     return ctx.db.transaction().execute(async (trx) => {
-      const { before, after } = await updateVersioned<Requirement>(trx, "requirements", input.id, input.version, { deleted_at: ctx.now().toISOString() }, actor, ctx.now());
-      await writeAudit(trx, { actor, userId: ctx.principal.userId, action: "delete", table: "requirements", recordId: input.id, before, after });
+      const { before, after } = await updateVersioned<Requirement>(
+        trx,
+        "requirements",
+        input.id,
+        input.version,
+        { deleted_at: ctx.now().toISOString() },
+        actor,
+        ctx.now(),
+      );
+      await writeAudit(trx, {
+        actor,
+        userId: ctx.principal.userId,
+        action: "delete",
+        table: "requirements",
+        recordId: input.id,
+        before,
+        after,
+      });
       return after;
     });
   }),

@@ -14,20 +14,28 @@ const ratePercent = z
 
 /** Scales of assessment: a percentage per member state per period. */
 export const scaleRouter = {
-  list: protectedProcedure.input(z.object({ scale: text(100).optional() }).default({})).query(async ({ ctx, input }) => {
-    let query = ctx.db
-      .selectFrom("scale_rates")
-      .innerJoin("organizations", "organizations.id", "scale_rates.member_state_id")
-      .selectAll("scale_rates")
-      .select("organizations.code as member_state");
-    if (input.scale) query = query.where("scale_rates.scale", "=", input.scale);
-    return query.orderBy("scale_rates.scale").orderBy("organizations.code").execute();
-  }),
+  list: protectedProcedure
+    .input(z.object({ scale: text(100).optional() }).default({}))
+    .query(async ({ ctx, input }) => {
+      let query = ctx.db
+        .selectFrom("scale_rates")
+        .innerJoin("organizations", "organizations.id", "scale_rates.member_state_id")
+        .selectAll("scale_rates")
+        .select("organizations.code as member_state");
+      if (input.scale) query = query.where("scale_rates.scale", "=", input.scale);
+      return query.orderBy("scale_rates.scale").orderBy("organizations.code").execute();
+    }),
 
   set: adminProcedure
     .input(
       z
-        .object({ scale: text(100).trim().min(1), memberState: code, periodStart: isoDate, periodEnd: isoDate, ratePercent })
+        .object({
+          scale: text(100).trim().min(1),
+          memberState: code,
+          periodStart: isoDate,
+          periodEnd: isoDate,
+          ratePercent,
+        })
         .refine(periodInOrder, periodOrderMessage),
     )
     .mutation(async ({ ctx, input }) => {
@@ -41,11 +49,34 @@ export const scaleRouter = {
           .where("member_state_id", "=", memberStateId)
           .where("period_start", "=", input.periodStart)
           .executeTakeFirst();
-        const values = { scale: input.scale, member_state_id: memberStateId, period_start: input.periodStart, period_end: input.periodEnd, rate_percent: input.ratePercent };
+        const values = {
+          scale: input.scale,
+          member_state_id: memberStateId,
+          period_start: input.periodStart,
+          period_end: input.periodEnd,
+          rate_percent: input.ratePercent,
+        };
         const after = before
-          ? await trx.updateTable("scale_rates").set(values).where("id", "=", before.id).returningAll().executeTakeFirstOrThrow()
-          : await trx.insertInto("scale_rates").values(values).returningAll().executeTakeFirstOrThrow();
-        await writeAudit(trx, { actor, userId: ctx.principal.userId, action: before ? "update" : "create", table: "scale_rates", recordId: after.id, before: before ?? null, after });
+          ? await trx
+              .updateTable("scale_rates")
+              .set(values)
+              .where("id", "=", before.id)
+              .returningAll()
+              .executeTakeFirstOrThrow()
+          : await trx
+              .insertInto("scale_rates")
+              .values(values)
+              .returningAll()
+              .executeTakeFirstOrThrow();
+        await writeAudit(trx, {
+          actor,
+          userId: ctx.principal.userId,
+          action: before ? "update" : "create",
+          table: "scale_rates",
+          recordId: after.id,
+          before: before ?? null,
+          after,
+        });
         return after;
       });
     }),

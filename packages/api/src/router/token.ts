@@ -19,11 +19,20 @@ export const tokenRouter = {
 
   /** Issue a token; its value is shown once, in this answer only. */
   create: protectedProcedure
-    .input(z.object({ name: z.string().trim().min(1).max(100), expiresOn: isoDate.nullable().default(null) }))
+    .input(
+      z.object({
+        name: z.string().trim().min(1).max(100),
+        expiresOn: isoDate.nullable().default(null),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      if (ctx.principal.userId === null) throw new TRPCError({ code: "FORBIDDEN", message: "No user account" });
+      if (ctx.principal.userId === null)
+        throw new TRPCError({ code: "FORBIDDEN", message: "No user account" });
       if (ctx.principal.via === "token") {
-        throw new TRPCError({ code: "FORBIDDEN", message: "Sign in with a password to issue tokens" });
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message: "Sign in with a password to issue tokens",
+        });
       }
       const expires = input.expiresOn ? new Date(`${input.expiresOn}T23:59:59Z`) : null;
       return issueApiToken(ctx.db, ctx.principal.userId, input.name, ctx.now(), expires);
@@ -36,7 +45,8 @@ export const tokenRouter = {
       .where("id", "=", input.id)
       .where("user_id", "=", ctx.principal.userId ?? -1)
       .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new TRPCError({ code: "NOT_FOUND", message: "No such token of yours" });
+    if (result.numUpdatedRows === 0n)
+      throw new TRPCError({ code: "NOT_FOUND", message: "No such token of yours" });
     return { ok: true };
   }),
 } satisfies TRPCRouterRecord;

@@ -8,7 +8,9 @@ import { code, id, version } from "../validators";
 
 const assignment = z
   .object({ operation: code.nullable(), entity: code.nullable() })
-  .refine((a) => a.operation !== null || a.entity !== null, { error: "Name an operation, an entity or both" });
+  .refine((a) => a.operation !== null || a.entity !== null, {
+    error: "Name an operation, an entity or both",
+  });
 
 const password = z.string().min(10, { error: "At least 10 characters" }).max(1000);
 
@@ -19,16 +21,30 @@ async function resolveAssignments(
   const rows = [];
   for (const [index, a] of assignments.entries()) {
     const operation = a.operation
-      ? await db.selectFrom("operations").select("id").where("code", "=", a.operation).executeTakeFirst()
+      ? await db
+          .selectFrom("operations")
+          .select("id")
+          .where("code", "=", a.operation)
+          .executeTakeFirst()
       : null;
     const entity = a.entity
-      ? await db.selectFrom("organizations").select("id").where("code", "=", a.entity).executeTakeFirst()
+      ? await db
+          .selectFrom("organizations")
+          .select("id")
+          .where("code", "=", a.entity)
+          .executeTakeFirst()
       : null;
     if (a.operation && !operation) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: `assignments.${index}: unknown operation ${a.operation}` });
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `assignments.${index}: unknown operation ${a.operation}`,
+      });
     }
     if (a.entity && !entity) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: `assignments.${index}: unknown entity ${a.entity}` });
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `assignments.${index}: unknown entity ${a.entity}`,
+      });
     }
     rows.push({ operation_id: operation?.id ?? null, entity_id: entity?.id ?? null });
   }
@@ -47,7 +63,11 @@ export const userRouter = {
       .selectFrom("user_assignments")
       .leftJoin("operations", "operations.id", "user_assignments.operation_id")
       .leftJoin("organizations", "organizations.id", "user_assignments.entity_id")
-      .select(["user_assignments.user_id", "operations.code as operation", "organizations.code as entity"])
+      .select([
+        "user_assignments.user_id",
+        "operations.code as operation",
+        "organizations.code as entity",
+      ])
       .execute();
     return users.map((u) => ({
       ...u,
@@ -61,7 +81,13 @@ export const userRouter = {
   create: adminProcedure
     .input(
       z.object({
-        username: z.string().trim().toLowerCase().min(2).max(100).regex(/^[a-z0-9._@-]+$/, { error: "Use lower-case letters, digits, . _ @ -" }),
+        username: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .min(2)
+          .max(100)
+          .regex(/^[a-z0-9._@-]+$/, { error: "Use lower-case letters, digits, . _ @ -" }),
         displayName: z.string().trim().min(1).max(200),
         role: z.enum(ROLES),
         password,
@@ -74,11 +100,19 @@ export const userRouter = {
         const rows = await resolveAssignments(trx, input.assignments);
         const { id: userId } = await trx
           .insertInto("users")
-          .values({ username: input.username, display_name: input.displayName, role: input.role, password_hash: passwordHash })
+          .values({
+            username: input.username,
+            display_name: input.displayName,
+            role: input.role,
+            password_hash: passwordHash,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         if (rows.length > 0) {
-          await trx.insertInto("user_assignments").values(rows.map((r) => ({ ...r, user_id: userId }))).execute();
+          await trx
+            .insertInto("user_assignments")
+            .values(rows.map((r) => ({ ...r, user_id: userId })))
+            .execute();
         }
         return { id: userId };
       });
@@ -113,13 +147,19 @@ export const userRouter = {
           .where("version", "=", input.version)
           .executeTakeFirst();
         if (result.numUpdatedRows === 0n) {
-          throw new TRPCError({ code: "CONFLICT", message: "This account was changed by someone else: reload it" });
+          throw new TRPCError({
+            code: "CONFLICT",
+            message: "This account was changed by someone else: reload it",
+          });
         }
         if (input.assignments) {
           const rows = await resolveAssignments(trx, input.assignments);
           await trx.deleteFrom("user_assignments").where("user_id", "=", input.id).execute();
           if (rows.length > 0) {
-            await trx.insertInto("user_assignments").values(rows.map((r) => ({ ...r, user_id: input.id }))).execute();
+            await trx
+              .insertInto("user_assignments")
+              .values(rows.map((r) => ({ ...r, user_id: input.id })))
+              .execute();
           }
         }
         if (input.active === false || passwordHash !== undefined) {

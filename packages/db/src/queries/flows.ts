@@ -11,11 +11,15 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 export async function createFlow(db: Db, flow: NewFlow): Promise<Flow> {
   const run = async (trx: Db) => {
-    const created = await trx.insertInto("flows").values(flow).returningAll().executeTakeFirstOrThrow();
+    const created = await trx
+      .insertInto("flows")
+      .values(flow)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await appendFlowHistory(trx, created);
     return created;
   };
-  return db.isTransaction ? run(db) : (db as Kysely<Database>).transaction().execute(run);
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 /** Add the flow's current status, date and amount to its dated history. */
@@ -62,7 +66,8 @@ export async function listFlows(
   if (filter.taskCode === null) query = query.where("flows.task_code", "is", null);
   else if (filter.taskCode) query = query.where("flows.task_code", "=", filter.taskCode);
   if (filter.status) query = query.where("flows.status", "=", filter.status as Flow["status"]);
-  if (filter.fundingType) query = query.where("flows.funding_type", "=", filter.fundingType as Flow["funding_type"]);
+  if (filter.fundingType)
+    query = query.where("flows.funding_type", "=", filter.fundingType as Flow["funding_type"]);
   if (filter.source) query = query.where("source.code", "=", filter.source);
   if (filter.recipient) query = query.where("recipient.code", "=", filter.recipient);
   if (filter.search) {
@@ -79,17 +84,24 @@ export async function listFlows(
   const [items, totals] = await Promise.all([
     query
       .selectAll("flows")
-      .select(["source.code as source_code", "recipient.code as recipient_code", "operations.code as operation_code"])
+      .select([
+        "source.code as source_code",
+        "recipient.code as recipient_code",
+        "operations.code as operation_code",
+      ])
       .orderBy(`flows.${page.sort}`, page.direction)
       .orderBy("flows.id", page.direction)
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
     query
-      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.sum<number | null>("flows.amount_usd_cents").as("usd")])
+      .select((eb) => [
+        eb.fn.countAll<number>().as("n"),
+        eb.fn.sum<string | number | null>("flows.amount_usd_cents").as("usd"),
+      ])
       .executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(totals.n), totalUsdCents: Number(totals.usd ?? 0) };
+  return { items, total: totals.n, totalUsdCents: Number(totals.usd ?? 0) };
 }
 
 export async function flowHistory(db: Kysely<Database>, flowId: number) {
