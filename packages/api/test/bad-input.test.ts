@@ -1,0 +1,166 @@
+// Bad input is refused with a message tied to the field, and leaves the database unchanged.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ENGINES } from "@coherence/db/testing";
+import { createFixture, flowInput } from "./support";
+import type { Caller, Fixture } from "./support";
+
+async function snapshot(fx: Fixture) {
+  const db = fx.connection.db;
+  const count = async (
+    table: "flows" | "requirements" | "audit_log" | "crosswalk_shares" | "flow_status_history",
+  ) =>
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n;
+  return {
+    flows: await count("flows"),
+    requirements: await count("requirements"),
+    audit: await count("audit_log"),
+    shares: await count("crosswalk_shares"),
+    history: await count("flow_status_history"),
+  };
+}
+
+const requirement = {
+  externalRef: "BAD-INPUT-1",
+  operation: "MINUSCA",
+  entity: "UN-DPO",
+  taskCode: "PEACE-PROC",
+  category: null,
+  periodStart: "2025-07-01",
+  periodEnd: "2026-06-30",
+  stage: "proposed" as const,
+  amount: "1000.00",
+  currency: "USD",
+  document: null,
+};
+
+describe.each(ENGINES)("bad input on %s", (engine) => {
+  let fx: Fixture;
+  let caller: Caller;
+  beforeAll(async () => {
+    fx = await createFixture(engine, inject("pgUrl"));
+    caller = fx.caller("financeOwn");
+    await fx.connection.db
+      .insertInto("taxonomies")
+      .values({ code: "UNDP-TAX", name: "UNDP" })
+      .execute();
+  });
+  afterAll(async () => {
+    await fx.close();
+  });
+
+  const flowCases: [string, Record<string, unknown>, string][] = [
+    ["an amount of the wrong type", { amount: 12 }, "amount"],
+    ["a negative amount", { amount: "-5.00" }, "amount"],
+    ["an amount with letters", { amount: "12a.00" }, "amount"],
+    ["an absurd amount", { amount: "99999999999999999999.00" }, "amount"],
+    ["more decimals than USD has", { amount: "12.345" }, "amount"],
+    ["decimals in a currency without any", { amount: "1000.5", currency: "JPY" }, "amount"],
+    ["an unknown currency", { currency: "XYZ" }, "currency"],
+    ["a currency with no rate in force", { currency: "EUR" }, "currency"],
+    [
+      "a period ending before it starts",
+      { periodStart: "2025-12-31", periodEnd: "2025-01-01" },
+      "periodEnd",
+    ],
+    ["an impossible date", { date: "2025-02-30" }, "date"],
+    ["an unknown donor", { source: "NOPE" }, "source"],
+    ["an unknown operation", { operation: "NOPE" }, "operation"],
+    ["a task that is not in the mandate", { taskCode: "NOT-A-TASK" }, "taskCode"],
+    ["an unknown funding type", { fundingType: "gift" }, "fundingType"],
+    ["an oversized note", { notes: "x".repeat(5000) }, "notes"],
+    ["an oversized code", { source: "X".repeat(500) }, "source"],
+  ];
+
+  it.each(flowCases)(
+    "refuses a flow with %s, naming the field, writing nothing",
+    async (_name, change, field) => {
+      const before = await snapshot(fx);
+      const error = await caller.flow.create({ ...flowInput, ...change }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: "BAD_REQUEST" });
+      const shape = error as { cause?: { field?: string; issues?: { path: string[] }[] } };
+      const fields = shape.cause?.field
+        ? [shape.cause.field]
+        : (shape.cause?.issues ?? []).map((i) => i.path[0]);
+      expect(fields).toContain(field);
+      expect(await snapshot(fx)).toEqual(before);
+    },
+  );
+
+  it("refuses a requirement with more decimals than its currency, and an end before its start", async () => {
+    const before = await snapshot(fx);
+    await expect(
+      caller.requirement.create({ ...requirement, amount: "1.001" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "amount" } });
+    await expect(
+      caller.requirement.create({ ...requirement, periodEnd: "2024-01-01" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await snapshot(fx)).toEqual(before);
+  });
+
+  it("refuses crosswalk shares that do not sum to exactly 1, and keeps the old shares", async () => {
+    const admin = fx.caller("admin");
+    await admin.crosswalk.setCategory({
+      taxonomy: "UNDP-TAX",
+      category: "STAFF",
+      name: "Staff",
+      shares: [{ commonCategory: "UNSDG-1", share: "1" }],
+    });
+    const before = await snapshot(fx);
+    await expect(
+      admin.crosswalk.setCategory({
+        taxonomy: "UNDP-TAX",
+        category: "STAFF",
+        name: "Staff",
+        shares: [
+          { commonCategory: "UNSDG-1", share: "0.333" },
+          { commonCategory: "UNSDG-2", share: "0.333" },
+          { commonCategory: "UNSDG-7", share: "0.333" },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "shares" } });
+    expect(await snapshot(fx)).toEqual(before);
+    const crosswalk = await admin.crosswalk.list({ taxonomy: "UNDP-TAX" });
+    expect(crosswalk.categories[0]?.shares).toEqual([{ commonCategory: "UNSDG-1", share: "1" }]);
+  });
+
+  it("accepts thirds written exactly enough to sum to 1", async () => {
+    const admin = fx.caller("admin");
+    await expect(
+      admin.crosswalk.setCategory({
+        taxonomy: "UNDP-TAX",
+        category: "OPS",
+        name: "Operations",
+        shares: [
+          { commonCategory: "UNSDG-1", share: "0.25" },
+          { commonCategory: "UNSDG-2", share: "0.25" },
+          { commonCategory: "UNSDG-7", share: "0.5" },
+        ],
+      }),
+    ).resolves.toEqual({ ok: true });
+  });
+
+  it("converts a foreign-currency flow at the rate in force on its date, exactly", async () => {
+    await fx
+      .caller("admin")
+      .rate.set({ currency: "GBP", effectiveDate: "2025-05-01", unitsPerUsd: "0.775" });
+    const flow = await caller.flow.create({
+      ...flowInput,
+      currency: "GBP",
+      amount: "5000000.00",
+      date: "2025-05-31",
+    });
+    expect(flow.amount_usd_cents).toBe(645_161_290);
+    expect(flow.units_per_usd).toBe("0.775");
+    await expect(
+      caller.flow.create({ ...flowInput, currency: "GBP", date: "2025-04-30" }),
+    ).rejects.toThrow(/No GBP rate in force on 2025-04-30/);
+  });
+});
