@@ -198,16 +198,20 @@ describe("assessments", () => {
       { memberState: "C", ratePercent: "79.871" },
     ]);
     expect(mixed.assessments.map((a) => a.amountCents)).toEqual([79_871_000, 20_004_000, 125_000]);
-    // 1/8 and 1/25 have no common denominator in the scale: weights must use the LCM.
+    // Denominators 8 and 25 and no rate with their LCM (200): weights must use the LCM.
     const lcm = assessAppropriation(1_000_000_00, [
       { memberState: "A", ratePercent: "0.125" },
-      { memberState: "B", ratePercent: "0.04" },
-      { memberState: "C", ratePercent: "99.835" },
+      { memberState: "B", ratePercent: "0.875" },
+      { memberState: "C", ratePercent: "0.04" },
+      { memberState: "D", ratePercent: "0.96" },
+      { memberState: "E", ratePercent: "98" },
     ]);
     expect(lcm.assessments.map((a) => [a.memberState, a.amountCents])).toEqual([
-      ["C", 99_835_000],
+      ["E", 98_000_000],
+      ["D", 960_000],
+      ["B", 875_000],
       ["A", 125_000],
-      ["B", 40_000],
+      ["C", 40_000],
     ]);
   });
 
