@@ -125,6 +125,11 @@ export function fundingTypeId(type: FundingType | null): number {
  * assessed money, gaps and coverage — happens after merging, in {@link finalizeTotals}.
  *
  * Instances are treated as immutable once built: merging returns a new object.
+ *
+ * @example
+ * const kept = buildTotals({ flows: batch1 }, options).toJSON(); // store it
+ * const totals = mergeTotals(PartialTotals.fromJSON(kept), buildTotals({ flows: batch2 }, options));
+ * finalizeTotals(totals, options).taskTable("MINUSCA", 2023);
  */
 export class PartialTotals {
   readonly scheme: PeriodScheme;

@@ -129,6 +129,12 @@ const BUCKETS: readonly Bucket[] = ["task", "not_specified", "unallocated"];
  * with {@link Reconciliation.rows} (any grouping, any drill-down) or
  * {@link Reconciliation.taskTable}. Every cell of the totals lands in exactly one final cell or is
  * split exactly over several, so any grouping sums back to the records.
+ *
+ * @example
+ * const rec = reconcile(MINUSCA_DEMO, options);
+ * rec.taskTable("MINUSCA", 2023).tasks[0]!.figures.gap; // → 3536759583 (cents)
+ * rec.rows({ groupBy: ["donor"], where: { operationCode: "MINUSCA", taskCode: "CIV-PROTECT" } });
+ * rec.total({ operationCode: "MINUSCA", fundingType: "assessed" }).paid;
  */
 export class Reconciliation {
   readonly #totals: PartialTotals;
