@@ -144,8 +144,7 @@ export class PartialTotals {
   // adding to a cell costs one stream look-up per record, not one hash look-up per part.
   #streamHead: Int32Array;
   #rowStream: Int32Array;
-  #rowSub: Int32Array; // period code · 16 + category
-  #rowNext: Int32Array;
+  #rowLink: Int32Array; // per row: period code · 16 + category, next row of the stream (−1 = end)
   #rows = 0;
   /** @internal row·6 + measure */ values: Float64Array;
 
@@ -160,8 +159,7 @@ export class PartialTotals {
     this.#streams = new IntPairTable(size);
     this.#streamHead = new Int32Array(size).fill(-1);
     this.#rowStream = new Int32Array(size);
-    this.#rowSub = new Int32Array(size);
-    this.#rowNext = new Int32Array(size);
+    this.#rowLink = new Int32Array(size * 2);
     this.values = new Float64Array(size * M);
     this.scheme = scheme;
     this.compiled = compiled;
@@ -211,14 +209,15 @@ export class PartialTotals {
   /** @internal Adds `cents` to one measure of a cell. */
   add(stream: number, periodCode: number, category: number, measure: number, cents: number): void {
     const sub = periodCode * 16 + category;
+    const link = this.#rowLink;
     let row = this.#streamHead[stream]!;
-    while (row >= 0 && this.#rowSub[row] !== sub) row = this.#rowNext[row]!;
+    while (row >= 0 && link[row * 2] !== sub) row = link[row * 2 + 1]!;
     if (row < 0) {
       row = this.#rows++;
       if (row === this.#rowStream.length) this.#grow();
       this.#rowStream[row] = stream;
-      this.#rowSub[row] = sub;
-      this.#rowNext[row] = this.#streamHead[stream]!;
+      this.#rowLink[row * 2] = sub;
+      this.#rowLink[row * 2 + 1] = this.#streamHead[stream]!;
       this.#streamHead[stream] = row;
     }
     const at = row * M + measure;
@@ -235,8 +234,9 @@ export class PartialTotals {
       return b;
     };
     this.#rowStream = grow(this.#rowStream);
-    this.#rowSub = grow(this.#rowSub);
-    this.#rowNext = grow(this.#rowNext);
+    const link = new Int32Array(size * 2);
+    link.set(this.#rowLink);
+    this.#rowLink = link;
     const values = new Float64Array(size * M);
     values.set(this.values);
     this.values = values;
@@ -248,7 +248,7 @@ export class PartialTotals {
    */
   decode(row: number, out: DecodedCell = newDecodedCell()): DecodedCell {
     const stream = this.#rowStream[row]!;
-    const sub = this.#rowSub[row]!;
+    const sub = this.#rowLink[row * 2]!;
     const a = this.#streams.keysA[stream]!;
     const b = this.#streams.keysB[stream]!;
     const periodCode = sub >> 4;
