@@ -18,5 +18,7 @@ mapWithGroupBy.groupBy ??= <K, V>(items: Iterable<V>, keyOf: (item: V, index: nu
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
+    // Property tests run thousands of cases; on a loaded CI machine they can pass 5 s.
+    testTimeout: 120_000,
   },
 });

@@ -1,7 +1,7 @@
 import { allocateLargestRemainder } from "./allocate";
 import type { IsoDate } from "./dates";
 import { MoneyOverflowError } from "./errors";
-import { addRatios, parseRational } from "./fraction";
+import { addRatios, gcd, parseRational } from "./fraction";
 import type { BigRatio } from "./fraction";
 import { ratioToDecimalString } from "./ratio";
 import type { Flow, ScaleOfAssessmentRow } from "./types";
@@ -66,9 +66,9 @@ export function assessAppropriation(
     const r = b.rate.numerator * a.rate.denominator;
     return l > r ? -1 : l < r ? 1 : a.memberState < b.memberState ? -1 : 1;
   });
-  // Integer weights: every rate over the common denominator 100·10^k.
-  const scaleDen = rows.reduce((d, r) => (d > r.rate.denominator ? d : r.rate.denominator), 1n);
-  const weights = rows.map((r) => (r.rate.numerator * (scaleDen * 100n)) / r.rate.denominator);
+  // Integer weights: every rate over the least common denominator of the scale (exact).
+  const lcd = rows.reduce((l, r) => (l / gcd(l, r.rate.denominator)) * r.rate.denominator, 1n);
+  const weights = rows.map((r) => (r.rate.numerator * lcd) / r.rate.denominator);
   const parts = allocateLargestRemainder(appropriationCents, weights);
   return {
     ok: true,

@@ -121,7 +121,22 @@ export interface TraceEvent {
 /** @internal */
 export type Tracer = (event: TraceEvent) => void;
 
+/** What a tracer needs to know about the record being emitted (built only when tracing). */
+interface TraceContext {
+  record: TraceEvent["record"];
+  conversion: UsdConversion;
+  usage: [IsoDate, IsoDate];
+  operationCode: string | null;
+  taskCode: string | null;
+  donorCode: string | null;
+  fundingType: FundingType | null;
+  fromEntity: string | null;
+  fromTask: string | null;
+}
+
 const MAX_CATEGORIES = 9;
+
+type CategoryMapping = NonNullable<ReturnType<Crosswalk["mapping"]>>;
 
 /** Turns records into additions to partial totals. One instance per build; not reentrant. @internal */
 export class RecordProcessor {
@@ -136,11 +151,16 @@ export class RecordProcessor {
   readonly #spread = new SpreadBuffer();
   readonly #catParts = new Float64Array(MAX_CATEGORIES);
 
-  constructor(options: BuildOptions, tracer: Tracer | null = null, totals?: PartialTotals) {
+  constructor(
+    options: BuildOptions,
+    tracer: Tracer | null = null,
+    totals?: PartialTotals,
+    capacityHint = 1024,
+  ) {
     this.#compiled = totals?.compiled ?? compileScheme(options.scheme);
     this.#asOf = options.asOf ?? null;
     if (this.#asOf !== null) toDayNumber(this.#asOf);
-    this.totals = totals ?? PartialTotals.empty(this.#compiled, this.#asOf);
+    this.totals = totals ?? PartialTotals.empty(this.#compiled, this.#asOf, capacityHint);
     this.#rates = options.rates;
     this.#crosswalk = options.crosswalk ?? null;
     for (const e of options.entities ?? []) this.#taxonomy.set(e.code, e.taxonomy ?? e.code);
@@ -187,12 +207,15 @@ export class RecordProcessor {
       cents = this.#rates.centsOnDay(amount, flow.currency, toDayNumber(date), date);
     }
 
-    const usage = flowUsage(flow);
-    const start = toDayNumber(usage[0]);
-    const end = usage[1] === usage[0] ? start : toDayNumber(usage[1]);
+    // Usage period: as given, else the day the flow was first recorded (see flowUsage).
+    const first = flow.history?.[0]?.date ?? flow.statusDate;
+    const usageFrom = flow.usageStart ?? first;
+    const usageTo = flow.usageEnd ?? flow.usageStart ?? first;
+    const start = toDayNumber(usageFrom);
+    const end = usageTo === usageFrom ? start : toDayNumber(usageTo);
     if (end < start)
       throw new InvalidDateError(
-        `${usage[0]}..${usage[1]}`,
+        `${usageFrom}..${usageTo}`,
         `flow ${flow.id}: usage ends before it starts`,
       );
 
@@ -218,9 +241,7 @@ export class RecordProcessor {
             donor,
           );
 
-    const record = { kind: "flow" as const, flow };
     this.#emit(
-      record,
       flow.id,
       flow.recipientEntityCode,
       flow.categoryCode ?? null,
@@ -230,16 +251,19 @@ export class RecordProcessor {
       stream,
       sourceStream,
       measure,
-      conversion,
-      usage,
-      {
-        operationCode: flow.operationCode,
-        taskCode: flow.taskCode,
-        donorCode: flow.donorCode,
-        fundingType: flow.fundingType,
-        fromEntity: from,
-        fromTask: flow.transferFromTaskCode ?? null,
-      },
+      this.#tracer && conversion
+        ? {
+            record: { kind: "flow", flow },
+            conversion,
+            usage: [usageFrom, usageTo],
+            operationCode: flow.operationCode,
+            taskCode: flow.taskCode,
+            donorCode: flow.donorCode,
+            fundingType: flow.fundingType,
+            fromEntity: from,
+            fromTask: flow.transferFromTaskCode ?? null,
+          }
+        : null,
     );
   }
 
@@ -260,14 +284,15 @@ export class RecordProcessor {
       let best: RequirementLine | null = null;
       let approved: RequirementLine | null = null;
       let expended: RequirementLine | null = null;
-      const seen = new Set<RequirementStage>();
+      let seen = 0; // bit per stage
       for (const row of list) {
-        if (seen.has(row.stage))
+        const bit = 1 << ((REQUIREMENT_PRECEDENCE[row.stage] as number | undefined) ?? 7);
+        if (seen & bit)
           throw new InvalidRecordError(
             lineRef,
             `two "${row.stage}" rows (a supplementary appropriation is a line of its own)`,
           );
-        seen.add(row.stage);
+        seen |= bit;
         const rank = REQUIREMENT_PRECEDENCE[row.stage] as number | undefined;
         if (rank === undefined)
           throw new InvalidRecordError(lineRef, `unknown stage "${row.stage}"`);
@@ -313,7 +338,6 @@ export class RecordProcessor {
       0,
     );
     this.#emit(
-      { kind: "requirement", line: row },
       row.lineRef,
       row.entityCode,
       row.categoryCode ?? null,
@@ -323,21 +347,40 @@ export class RecordProcessor {
       stream,
       -1,
       measure,
-      conversion,
-      [row.periodStart, row.periodEnd],
-      {
-        operationCode: row.operationCode,
-        taskCode: row.taskCode,
-        donorCode: null,
-        fundingType: null,
-        fromEntity: null,
-        fromTask: null,
-      },
+      conversion
+        ? {
+            record: { kind: "requirement", line: row },
+            conversion,
+            usage: [row.periodStart, row.periodEnd],
+            operationCode: row.operationCode,
+            taskCode: row.taskCode,
+            donorCode: null,
+            fundingType: null,
+            fromEntity: null,
+            fromTask: null,
+          }
+        : null,
     );
   }
 
+  // Crosswalk mappings cached per entity and category (the crosswalk keys by a joined string).
+  readonly #mappings = new Map<string, Map<string, CategoryMapping | null>>();
+
+  #mapping(entityCode: string, taxonomy: string, categoryCode: string): CategoryMapping | null {
+    let byCategory = this.#mappings.get(entityCode);
+    if (!byCategory) {
+      byCategory = new Map<string, CategoryMapping | null>();
+      this.#mappings.set(entityCode, byCategory);
+    }
+    let mapping = byCategory.get(categoryCode);
+    if (mapping === undefined) {
+      mapping = this.#crosswalk?.mapping(taxonomy, categoryCode) ?? null;
+      byCategory.set(categoryCode, mapping);
+    }
+    return mapping;
+  }
+
   #emit(
-    record: TraceEvent["record"],
     recordId: string,
     entityCode: string,
     categoryCode: string | null,
@@ -347,16 +390,7 @@ export class RecordProcessor {
     stream: number,
     sourceStream: number,
     measure: number,
-    conversion: UsdConversion | null,
-    usage: [IsoDate, IsoDate],
-    dims: {
-      operationCode: string | null;
-      taskCode: string | null;
-      donorCode: string | null;
-      fundingType: FundingType | null;
-      fromEntity: string | null;
-      fromTask: string | null;
-    },
+    trace: TraceContext | null,
   ): void {
     // Category mapping (targets and weights) is fixed per record; resolve it once.
     let targets: readonly number[] | null = null;
@@ -364,7 +398,7 @@ export class RecordProcessor {
     let weightSum = 1;
     if (categoryCode !== null) {
       const taxonomy = this.#taxonomy.get(entityCode) ?? entityCode;
-      const mapping = this.#crosswalk?.mapping(taxonomy, categoryCode) ?? null;
+      const mapping = this.#mapping(entityCode, taxonomy, categoryCode);
       if (mapping) {
         targets = mapping.targets;
         weights = mapping.weights;
@@ -392,15 +426,16 @@ export class RecordProcessor {
         if (amount === 0) continue;
         t.add(stream, periodCode, category, measure, amount);
         if (sourceStream >= 0) t.add(sourceStream, periodCode, category, measure, -amount);
-        if (this.#tracer && conversion) {
+        if (this.#tracer && trace) {
+          const dims = trace;
           const base = {
-            record,
+            record: trace.record,
             measure: MEASURE_NAMES[measure]!,
             fundingType: dims.fundingType,
             donorCode: dims.donorCode,
             operationCode: dims.operationCode,
-            conversion,
-            usage,
+            conversion: trace.conversion,
+            usage: trace.usage,
             periodIndex: periodIndex === OUTSIDE ? OUTSIDE : periodIndex,
             overlapDays: buf.days[i]!,
             usageDays: end - start + 1,
@@ -460,7 +495,12 @@ function isCommon(code: string): boolean {
  * const all = mergeTotals(totals, buildTotals({ flows: moreFlows }, sameOptions));
  */
 export function buildTotals(records: ReconcileRecords, options: BuildOptions): PartialTotals {
-  const processor = new RecordProcessor(options);
+  const processor = new RecordProcessor(
+    options,
+    null,
+    undefined,
+    (records.flows?.length ?? 0) + (records.requirementLines?.length ?? 0),
+  );
   if (records.requirementLines) processor.lines(records.requirementLines);
   for (const flow of records.flows ?? []) processor.flow(flow);
   return processor.totals;

@@ -41,7 +41,7 @@ export function isKnownCurrency(currency: string): boolean {
   return EXPONENTS.has(currency);
 }
 
-/** All known codes, sorted. */
+/** All known codes, sorted. @example knownCurrencies().includes("KWD") // → true */
 export function knownCurrencies(): string[] {
   return [...EXPONENTS.keys()].sort();
 }

@@ -182,6 +182,39 @@ describe("assessments", () => {
     ]);
   });
 
+  it("weights rates with different numbers of decimals exactly", () => {
+    // 0.125 % = 1/800 and 99.875 %: 1,000.00 USD → 1.25 and 998.75 exactly.
+    const r = assessAppropriation(100_000, [
+      { memberState: "A", ratePercent: "0.125" },
+      { memberState: "B", ratePercent: "99.875" },
+    ]);
+    expect(r.assessments.map((a) => [a.memberState, a.amountCents])).toEqual([
+      ["B", 99_875],
+      ["A", 125],
+    ]);
+    const mixed = assessAppropriation(1_000_000_00, [
+      { memberState: "A", ratePercent: "20.004" },
+      { memberState: "B", ratePercent: "0.125" },
+      { memberState: "C", ratePercent: "79.871" },
+    ]);
+    expect(mixed.assessments.map((a) => a.amountCents)).toEqual([79_871_000, 20_004_000, 125_000]);
+    // Denominators 8 and 25 and no rate with their LCM (200): weights must use the LCM.
+    const lcm = assessAppropriation(1_000_000_00, [
+      { memberState: "A", ratePercent: "0.125" },
+      { memberState: "B", ratePercent: "0.875" },
+      { memberState: "C", ratePercent: "0.04" },
+      { memberState: "D", ratePercent: "0.96" },
+      { memberState: "E", ratePercent: "98" },
+    ]);
+    expect(lcm.assessments.map((a) => [a.memberState, a.amountCents])).toEqual([
+      ["E", 98_000_000],
+      ["D", 960_000],
+      ["B", 875_000],
+      ["A", 125_000],
+      ["C", 40_000],
+    ]);
+  });
+
   it("reports a scale whose rates do not sum to 100 and assesses nothing", () => {
     const r = assessAppropriation(100_00, [
       { memberState: "USA", ratePercent: "22.000" },

@@ -95,7 +95,7 @@ export function addMinor(a: number, b: number): number {
   return checked(a + b, "add");
 }
 
-/** a − b in minor units, checked. Negative results are allowed (reversals). */
+/** a − b in minor units, checked. Negative results are allowed (reversals). @example subtractMinor(100, 250) // → -150 */
 export function subtractMinor(a: number, b: number): number {
   requireSafe(a, "subtract");
   requireSafe(b, "subtract");
@@ -113,14 +113,21 @@ export function multiplyMinor(amountMinor: number, factor: number): number {
   return result;
 }
 
-/** Checked sum of minor-unit amounts. @throws MoneyOverflowError if any partial sum leaves the safe range */
+/**
+ * Checked sum of minor-unit amounts.
+ * @throws MoneyOverflowError if any partial sum leaves the safe range
+ * @example sumMinor([1050, -50, 200]) // → 1200
+ */
 export function sumMinor(values: Iterable<number>): number {
   let total = 0;
   for (const v of values) total = addMinor(total, v);
   return total;
 }
 
-/** Exact sum as bigint, for totals that may pass 2^53 (e.g. a global sum of a million flows). */
+/**
+ * Exact sum as bigint, for totals that may pass 2^53 (e.g. a global sum of a million flows).
+ * @example sumMinorBig([Number.MAX_SAFE_INTEGER, 1]) // → 9007199254740992n
+ */
 export function sumMinorBig(values: Iterable<number | bigint>): bigint {
   let total = 0n;
   for (const v of values) total += BigInt(v);

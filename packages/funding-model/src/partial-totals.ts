@@ -1,5 +1,6 @@
 import { commonCategoryCode, commonCategoryIndex } from "./crosswalk";
 import { CapacityError, IncompatibleTotalsError, MoneyOverflowError } from "./errors";
+import { IntPairTable } from "./int-pair-table";
 import { compileScheme } from "./periods";
 import type { CompiledScheme, PeriodScheme } from "./periods";
 import { FUNDING_TYPES } from "./types";
@@ -51,15 +52,30 @@ export interface PartialTotalsJson {
   cells: TotalsCell[];
 }
 
-// Bit layout of a stream key (53 bits): operation 10 | task 11 | entity 10 | type 3 | donor 19.
+// Capacities. A stream (the dimensions constant within one record) is keyed by two int32:
+// operation 10 bits | task 11 | entity 10, and funding type 3 | donor 19. A cell is keyed by
+// (stream id, period code · 16 + category), period code < 8192.
 const OP_LIMIT = 1024;
 const TASK_LIMIT = 2048;
 const ENTITY_LIMIT = 1024;
-const TYPE_LIMIT = 8;
 const DONOR_LIMIT = 524288;
-// Cell key = stream id · 2^17 + period code · 16 + category (period code 13 bits).
 const PERIOD_LIMIT = 8192;
-const CELL_STREAM_FACTOR = PERIOD_LIMIT * 16;
+
+/** Dimension ids of one cell. @internal */
+export interface DecodedCell {
+  op: number;
+  task: number;
+  entity: number;
+  type: number;
+  donor: number;
+  periodIndex: number;
+  category: number;
+}
+
+/** @internal */
+export function newDecodedCell(): DecodedCell {
+  return { op: 0, task: 0, entity: 0, type: 0, donor: 0, periodIndex: 0, category: 0 };
+}
 
 /** Interns strings of one dimension to small integers; id 0 is always `null`. @internal */
 export class Dictionary {
@@ -109,6 +125,11 @@ export function fundingTypeId(type: FundingType | null): number {
  * assessed money, gaps and coverage — happens after merging, in {@link finalizeTotals}.
  *
  * Instances are treated as immutable once built: merging returns a new object.
+ *
+ * @example
+ * const kept = buildTotals({ flows: batch1 }, options).toJSON(); // store it
+ * const totals = mergeTotals(PartialTotals.fromJSON(kept), buildTotals({ flows: batch2 }, options));
+ * finalizeTotals(totals, options).taskTable("MINUSCA", 2023);
  */
 export class PartialTotals {
   readonly scheme: PeriodScheme;
@@ -118,40 +139,61 @@ export class PartialTotals {
   /** @internal */ readonly tasks = new Dictionary("task", TASK_LIMIT);
   /** @internal */ readonly entities = new Dictionary("entity", ENTITY_LIMIT);
   /** @internal */ readonly donors = new Dictionary("donor", DONOR_LIMIT);
-  /** @internal stream id → stream key */ readonly streamKeys: number[] = [];
-  readonly #streamIds = new Map<number, number>();
-  readonly #cellRows = new Map<number, number>();
-  /** @internal row → cell key */ cellKeys = new Float64Array(1024);
-  /** @internal row·6 + measure */ values = new Float64Array(1024 * M);
-  /** @internal */ rowCount = 0;
+  readonly #streams: IntPairTable;
+  // Cells hang off their stream in a short chain (a stream has a few periods × categories), so
+  // adding to a cell costs one stream look-up per record, not one hash look-up per part.
+  #streamHead: Int32Array;
+  #rowStream: Int32Array;
+  #rowLink: Int32Array; // per row: period code · 16 + category, next row of the stream (−1 = end)
+  #rows = 0;
+  /** @internal row·6 + measure */ values: Float64Array;
 
-  private constructor(scheme: PeriodScheme, compiled: CompiledScheme, asOf: string | null) {
+  private constructor(
+    scheme: PeriodScheme,
+    compiled: CompiledScheme,
+    asOf: string | null,
+    capacity: number,
+  ) {
+    // Presized from the record count: growing a hash table rehashes every key.
+    const size = Math.max(16, Math.min(capacity, 1 << 24));
+    this.#streams = new IntPairTable(size);
+    this.#streamHead = new Int32Array(size).fill(-1);
+    this.#rowStream = new Int32Array(size);
+    this.#rowLink = new Int32Array(size * 2);
+    this.values = new Float64Array(size * M);
     this.scheme = scheme;
     this.compiled = compiled;
     this.asOf = asOf;
   }
 
   /** The identity of {@link mergeTotals}: no records. @example PartialTotals.empty({ kind: "peacekeeping" }).cellCount // → 0 */
-  static empty(scheme: PeriodScheme | CompiledScheme, asOf: string | null = null): PartialTotals {
+  static empty(
+    scheme: PeriodScheme | CompiledScheme,
+    asOf: string | null = null,
+    capacityHint = 1024,
+  ): PartialTotals {
     const compiled = "key" in scheme ? scheme : compileScheme(scheme);
-    return new PartialTotals(compiled.scheme, compiled, asOf);
+    return new PartialTotals(compiled.scheme, compiled, asOf, capacityHint);
   }
 
   /** Number of cells kept (including cells whose sums cancelled to zero). */
   get cellCount(): number {
-    return this.rowCount;
+    return this.#rows;
+  }
+
+  /** @internal Rows used so far (cells, including cancelled ones). */
+  get rowCount(): number {
+    return this.#rows;
   }
 
   /** @internal A stream = the dimensions that do not vary within one record. */
   streamId(op: number, task: number, entity: number, type: number, donor: number): number {
-    const key =
-      (((op * TASK_LIMIT + task) * ENTITY_LIMIT + entity) * TYPE_LIMIT + type) * DONOR_LIMIT +
-      donor;
-    let id = this.#streamIds.get(key);
-    if (id === undefined) {
-      id = this.streamKeys.length;
-      this.streamKeys.push(key);
-      this.#streamIds.set(key, id);
+    // op 10 bits | task 11 | entity 10 = 31 bits, and type 3 | donor 19: both fit an int32.
+    const id = this.#streams.intern((op << 21) | (task << 10) | entity, (type << 19) | donor);
+    if (id >= this.#streamHead.length) {
+      const head = new Int32Array(this.#streamHead.length * 2).fill(-1);
+      head.set(this.#streamHead);
+      this.#streamHead = head;
     }
     return id;
   }
@@ -166,13 +208,17 @@ export class PartialTotals {
 
   /** @internal Adds `cents` to one measure of a cell. */
   add(stream: number, periodCode: number, category: number, measure: number, cents: number): void {
-    const cellKey = stream * CELL_STREAM_FACTOR + periodCode * 16 + category;
-    let row = this.#cellRows.get(cellKey);
-    if (row === undefined) {
-      row = this.rowCount++;
-      if (row === this.cellKeys.length) this.#grow();
-      this.cellKeys[row] = cellKey;
-      this.#cellRows.set(cellKey, row);
+    const sub = periodCode * 16 + category;
+    const link = this.#rowLink;
+    let row = this.#streamHead[stream]!;
+    while (row >= 0 && link[row * 2] !== sub) row = link[row * 2 + 1]!;
+    if (row < 0) {
+      row = this.#rows++;
+      if (row === this.#rowStream.length) this.#grow();
+      this.#rowStream[row] = stream;
+      this.#rowLink[row * 2] = sub;
+      this.#rowLink[row * 2 + 1] = this.#streamHead[stream]!;
+      this.#streamHead[stream] = row;
     }
     const at = row * M + measure;
     const sum = this.values[at]! + cents;
@@ -181,38 +227,39 @@ export class PartialTotals {
   }
 
   #grow(): void {
-    const keys = new Float64Array(this.cellKeys.length * 2);
-    keys.set(this.cellKeys);
-    this.cellKeys = keys;
-    const values = new Float64Array(this.values.length * 2);
+    const size = this.#rowStream.length * 2;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.#rowStream = grow(this.#rowStream);
+    const link = new Int32Array(size * 2);
+    link.set(this.#rowLink);
+    this.#rowLink = link;
+    const values = new Float64Array(size * M);
     values.set(this.values);
     this.values = values;
   }
 
-  /** @internal Decodes a row's dimensions. */
-  decode(row: number): {
-    op: number;
-    task: number;
-    entity: number;
-    type: number;
-    donor: number;
-    periodIndex: number;
-    category: number;
-  } {
-    const cellKey = this.cellKeys[row]!;
-    const category = cellKey % 16;
-    const periodCode = Math.floor(cellKey / 16) % PERIOD_LIMIT;
-    let key = this.streamKeys[Math.floor(cellKey / CELL_STREAM_FACTOR)]!;
-    const donor = key % DONOR_LIMIT;
-    key = Math.floor(key / DONOR_LIMIT);
-    const type = key % TYPE_LIMIT;
-    key = Math.floor(key / TYPE_LIMIT);
-    const entity = key % ENTITY_LIMIT;
-    key = Math.floor(key / ENTITY_LIMIT);
-    const task = key % TASK_LIMIT;
-    const op = Math.floor(key / TASK_LIMIT);
-    const periodIndex = this.compiled.scheme.kind === "custom" ? periodCode - 1 : periodCode;
-    return { op, task, entity, type, donor, periodIndex, category };
+  /**
+   * @internal Decodes a row's dimensions into `out` (reused by callers that decode every row,
+   * so a million cells do not become a million short-lived objects).
+   */
+  decode(row: number, out: DecodedCell = newDecodedCell()): DecodedCell {
+    const stream = this.#rowStream[row]!;
+    const sub = this.#rowLink[row * 2]!;
+    const a = this.#streams.keysA[stream]!;
+    const b = this.#streams.keysB[stream]!;
+    const periodCode = sub >> 4;
+    out.op = a >>> 21;
+    out.task = (a >>> 10) & (TASK_LIMIT - 1);
+    out.entity = a & (ENTITY_LIMIT - 1);
+    out.type = b >>> 19;
+    out.donor = b & (DONOR_LIMIT - 1);
+    out.periodIndex = this.compiled.scheme.kind === "custom" ? periodCode - 1 : periodCode;
+    out.category = sub & 15;
+    return out;
   }
 
   /**

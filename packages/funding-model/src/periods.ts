@@ -48,20 +48,31 @@ export interface CompiledScheme {
   startDay(index: number): number;
   endDay(index: number): number;
   label(index: number): string;
-  /** Indexes of consecutive segments (periods, and OUTSIDE gaps) from `day`, in time order. */
-  nextSegment(index: number, day: number): { index: number; end: number };
+  /**
+   * Last day of the segment that contains `day`, whose index is `index` (a period, or an
+   * OUTSIDE gap between custom periods). Segments follow each other in time order.
+   */
+  segmentEnd(index: number, day: number): number;
 }
 
 function yearlyScheme(scheme: PeriodScheme, startMonth: number): CompiledScheme {
   if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12)
     throw new InvalidPeriodError(`Fiscal year start month must be 1–12, got ${startMonth}`);
-  const start = (year: number) => dayNumberOf(year, startMonth, 1);
+  // Year starts for 1800–2299 are looked up (a few million look-ups per reconciliation).
+  const TABLE_FROM = 1800;
+  const starts = new Int32Array(501);
+  for (let i = 0; i < starts.length; i++) starts[i] = dayNumberOf(TABLE_FROM + i, startMonth, 1);
+  const start = (year: number) => {
+    const i = year - TABLE_FROM;
+    return i >= 0 && i < starts.length ? starts[i]! : dayNumberOf(year, startMonth, 1);
+  };
+  const epoch = start(1970);
   return {
     scheme,
     key: `year:${startMonth}`,
     indexOfDay(day) {
       // Estimate from the mean Gregorian year, then correct by at most one either way.
-      let y = Math.floor((day - start(1970)) / 365.2425) + 1970;
+      let y = Math.floor((day - epoch) / 365.2425) + 1970;
       while (start(y) > day) y--;
       while (start(y + 1) <= day) y++;
       return y;
@@ -70,7 +81,7 @@ function yearlyScheme(scheme: PeriodScheme, startMonth: number): CompiledScheme 
     endDay: (year) => start(year + 1) - 1,
     label: (year) =>
       startMonth === 1 ? String(year) : `${year}/${String((year + 1) % 100).padStart(2, "0")}`,
-    nextSegment: (year) => ({ index: year, end: start(year + 1) - 1 }),
+    segmentEnd: (year) => start(year + 1) - 1,
   };
 }
 
@@ -105,11 +116,11 @@ function customScheme(scheme: PeriodScheme & { kind: "custom" }): CompiledScheme
     startDay: (i) => ranges[i]![0],
     endDay: (i) => ranges[i]![1],
     label: (i) => (i === OUTSIDE ? "outside" : scheme.periods[i]!.label),
-    nextSegment(index, day) {
-      if (index !== OUTSIDE) return { index, end: ranges[index]![1] };
+    segmentEnd(index, day) {
+      if (index !== OUTSIDE) return ranges[index]![1];
       // A gap runs until the next period starts (or forever after the last one).
       const next = ranges.find(([from]) => from > day);
-      return { index: OUTSIDE, end: next ? next[0] - 1 : Number.MAX_SAFE_INTEGER };
+      return next ? next[0] - 1 : Number.MAX_SAFE_INTEGER;
     },
   };
 }
@@ -181,10 +192,10 @@ export function periodsOverlapping(
   let day = start;
   let index = compiled.indexOfDay(day);
   for (;;) {
-    const segment = compiled.nextSegment(index, day);
-    if (segment.index !== OUTSIDE) out.push(periodOf(compiled, segment.index));
-    if (segment.end >= end) return out;
-    day = segment.end + 1;
+    const segmentEnd = compiled.segmentEnd(index, day);
+    if (index !== OUTSIDE) out.push(periodOf(compiled, index));
+    if (segmentEnd >= end) return out;
+    day = segmentEnd + 1;
     index = compiled.indexOfDay(day);
   }
 }

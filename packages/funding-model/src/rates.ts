@@ -93,10 +93,12 @@ export class RateTable {
     }
   }
 
-  #index(currency: string, day: number, date: IsoDate): [CurrencyRates, number] {
-    currencyExponent(currency); // an unknown code is an input error, not a missing rate
-    const entry = this.#byCurrency.get(currency);
-    if (!entry) throw new MissingRateError(currency, date);
+  /** Position of the rate in force in `entry.days` (no tuple: this runs once per record). */
+  #index(entry: CurrencyRates | undefined, currency: string, day: number, date: IsoDate): number {
+    if (!entry) {
+      currencyExponent(currency); // an unknown code is an input error, not a missing rate
+      throw new MissingRateError(currency, date);
+    }
     const days = entry.days;
     let lo = 0;
     let hi = days.length - 1;
@@ -109,17 +111,18 @@ export class RateTable {
       } else hi = mid - 1;
     }
     if (found < 0) throw new MissingRateError(currency, date);
-    return [entry, found];
+    return found;
   }
 
   /**
-   * The rate in force on `date`: the latest whose effective date ≤ `date`.
+   * The rate in force on `date`: the latest whose effective date ≤ `date` (USD: always 1).
    * @throws UnknownCurrencyError, MissingRateError (naming currency and date)
    * @example new RateTable(rates).rateInForce("SAR", "2024-05-31").unitsPerUsd // → "3.75"
    */
   rateInForce(currency: string, date: IsoDate): ExchangeRate {
-    const [entry, i] = this.#index(currency, toDayNumber(date), date);
-    return entry.records[i]!;
+    if (currency === USD) return { currency: USD, effectiveFrom: date, unitsPerUsd: "1" };
+    const entry = this.#byCurrency.get(currency);
+    return entry!.records[this.#index(entry, currency, toDayNumber(date), date)]!;
   }
 
   /**
@@ -136,19 +139,21 @@ export class RateTable {
   /** {@link convert} with the day number already parsed (the reconciliation's hot path). @internal */
   convertOnDay(amountMinor: number, currency: string, day: number, date: IsoDate): UsdConversion {
     if (currency === USD) return { amountUsdCents: amountMinor, method: "usd", rate: null };
-    const [entry, i] = this.#index(currency, day, date);
+    const entry = this.#byCurrency.get(currency);
+    const i = this.#index(entry, currency, day, date);
     return {
-      amountUsdCents: this.#apply(entry, i, amountMinor),
+      amountUsdCents: this.#apply(entry!, i, amountMinor),
       method: "table",
-      rate: entry.records[i]!,
+      rate: entry!.records[i]!,
     };
   }
 
   /** Cents only, no result object: used once per record when nothing needs explaining. @internal */
   centsOnDay(amountMinor: number, currency: string, day: number, date: IsoDate): number {
     if (currency === USD) return amountMinor;
-    const [entry, i] = this.#index(currency, day, date);
-    return this.#apply(entry, i, amountMinor);
+    const entry = this.#byCurrency.get(currency);
+    const i = this.#index(entry, currency, day, date);
+    return this.#apply(entry!, i, amountMinor);
   }
 
   #apply(entry: CurrencyRates, i: number, amountMinor: number): number {

@@ -8,7 +8,8 @@ import type { FigureSums, Figures } from "./figures";
 import { mandateView } from "./mandates";
 import type { MandateView, TaskInForce } from "./mandates";
 import { MEASURE_INDEX } from "./partial-totals";
-import type { PartialTotals } from "./partial-totals";
+import { newDecodedCell } from "./partial-totals";
+import type { DecodedCell, PartialTotals } from "./partial-totals";
 import { OUTSIDE, periodByIndex } from "./periods";
 import type { Period } from "./periods";
 import { FUNDING_TYPES } from "./types";
@@ -128,23 +129,31 @@ const BUCKETS: readonly Bucket[] = ["task", "not_specified", "unallocated"];
  * with {@link Reconciliation.rows} (any grouping, any drill-down) or
  * {@link Reconciliation.taskTable}. Every cell of the totals lands in exactly one final cell or is
  * split exactly over several, so any grouping sums back to the records.
+ *
+ * @example
+ * const rec = reconcile(MINUSCA_DEMO, options);
+ * rec.taskTable("MINUSCA", 2023).tasks[0]!.figures.gap; // → 3536759583 (cents)
+ * rec.rows({ groupBy: ["donor"], where: { operationCode: "MINUSCA", taskCode: "CIV-PROTECT" } });
+ * rec.total({ operationCode: "MINUSCA", fundingType: "assessed" }).paid;
  */
 export class Reconciliation {
   readonly #totals: PartialTotals;
   readonly #views = new Map<number, ViewEntry | null>();
   readonly #mandates: readonly Mandate[];
-  // Columnar cells.
-  readonly #op: number[] = [];
-  readonly #task: number[] = [];
-  readonly #entity: number[] = [];
-  readonly #donor: number[] = [];
-  readonly #type: number[] = [];
-  readonly #period: number[] = [];
-  readonly #category: number[] = [];
-  readonly #bucket: number[] = [];
-  readonly #attributed: boolean[] = [];
-  readonly #values: number[] = [];
-  readonly #weights = new Map<string, Float64Array>();
+  // Columnar cells in typed arrays: a million cells must not become a million objects.
+  #size = 0;
+  #op = new Int32Array(0);
+  #task = new Int32Array(0);
+  #entity = new Int32Array(0);
+  #donor = new Int32Array(0);
+  #type = new Uint8Array(0);
+  #period = new Int32Array(0);
+  #category = new Uint8Array(0);
+  #bucket = new Uint8Array(0);
+  #attributed = new Uint8Array(0);
+  #values = new Float64Array(0);
+  readonly #weights = new Map<number, Float64Array>();
+  #summaries: Map<number, OpPeriodSummary> | null = null;
   readonly #pooled: ReadonlySet<string>;
 
   /** @internal Use {@link finalizeTotals}. */
@@ -157,17 +166,19 @@ export class Reconciliation {
     this.#pooled = pooled;
     const t = totals;
     const rows = t.rowCount;
+    this.#reserve(rows);
 
+    const d = newDecodedCell();
     // Pass 1: attribution weights = appropriated requirement per (operation, period, entity, task).
     const weights = this.#weights;
     for (let row = 0; row < rows; row++) {
       const appropriated = t.values[row * M + MEASURE_INDEX.appropriated]!;
       if (appropriated === 0) continue;
-      const d = t.decode(row);
+      t.decode(row, d);
       const entry = this.#view(d.op, d.periodIndex);
       const position = entry?.positions.get(d.task);
       if (!entry || position === undefined) continue;
-      const key = `${d.op}:${d.periodIndex}:${d.entity}`;
+      const key = weightKey(d.op, d.periodIndex, d.entity);
       let w = weights.get(key);
       if (!w) weights.set(key, (w = new Float64Array(entry.view.tasks.length)));
       w[position] = w[position]! + appropriated;
@@ -182,7 +193,7 @@ export class Reconciliation {
       let nonZero = false;
       for (let m = 0; m < M; m++) if (t.values[at + m] !== 0) nonZero = true;
       if (!nonZero) continue;
-      const d = t.decode(row);
+      t.decode(row, d);
       const entry = this.#view(d.op, d.periodIndex);
       if (d.task !== 0) {
         const valid = entry?.positions.has(d.task) === true;
@@ -191,7 +202,7 @@ export class Reconciliation {
       }
       const w =
         d.type === ASSESSED && entry
-          ? weights.get(`${d.op}:${d.periodIndex}:${d.entity}`)
+          ? weights.get(weightKey(d.op, d.periodIndex, d.entity))
           : undefined;
       let sum = 0;
       if (w) for (const x of w) sum += x;
@@ -220,24 +231,50 @@ export class Reconciliation {
     }
   }
 
+  #reserve(capacity: number): void {
+    if (capacity <= this.#op.length) return;
+    const grow = <T extends Int32Array | Uint8Array | Float64Array>(
+      a: T,
+      make: (n: number) => T,
+      n: number,
+    ): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    const n = Math.max(capacity, this.#op.length * 2, 64);
+    this.#op = grow(this.#op, (k) => new Int32Array(k), n);
+    this.#task = grow(this.#task, (k) => new Int32Array(k), n);
+    this.#entity = grow(this.#entity, (k) => new Int32Array(k), n);
+    this.#donor = grow(this.#donor, (k) => new Int32Array(k), n);
+    this.#type = grow(this.#type, (k) => new Uint8Array(k), n);
+    this.#period = grow(this.#period, (k) => new Int32Array(k), n);
+    this.#category = grow(this.#category, (k) => new Uint8Array(k), n);
+    this.#bucket = grow(this.#bucket, (k) => new Uint8Array(k), n);
+    this.#attributed = grow(this.#attributed, (k) => new Uint8Array(k), n);
+    this.#values = grow(this.#values, (k) => new Float64Array(k), n * M);
+  }
+
   #push(
-    d: ReturnType<PartialTotals["decode"]>,
+    d: DecodedCell,
     task: number,
     bucket: number,
     attributed: boolean,
     values: ArrayLike<number>,
     at: number,
   ): void {
-    this.#op.push(d.op);
-    this.#task.push(task);
-    this.#entity.push(d.entity);
-    this.#donor.push(d.donor);
-    this.#type.push(d.type);
-    this.#period.push(d.periodIndex);
-    this.#category.push(d.category);
-    this.#bucket.push(bucket);
-    this.#attributed.push(attributed);
-    for (let m = 0; m < M; m++) this.#values.push(values[at + m]!);
+    const i = this.#size++;
+    if (i === this.#op.length) this.#reserve(i + 1);
+    this.#op[i] = d.op;
+    this.#task[i] = task;
+    this.#entity[i] = d.entity;
+    this.#donor[i] = d.donor;
+    this.#type[i] = d.type;
+    this.#period[i] = d.periodIndex;
+    this.#category[i] = d.category;
+    this.#bucket[i] = bucket;
+    this.#attributed[i] = attributed ? 1 : 0;
+    for (let m = 0; m < M; m++) this.#values[i * M + m] = values[at + m]!;
   }
 
   #view(op: number, periodIndex: number): ViewEntry | null {
@@ -291,7 +328,7 @@ export class Reconciliation {
     }
     const w =
       fundingType === "assessed" && entry
-        ? this.#weights.get(`${op}:${periodIndex}:${t.entities.lookup(entityCode)}`)
+        ? this.#weights.get(weightKey(op, periodIndex, t.entities.lookup(entityCode)))
         : undefined;
     let sum = 0;
     if (w) for (const x of w) sum += x;
@@ -317,7 +354,7 @@ export class Reconciliation {
 
   /** Number of final cells. */
   get cellCount(): number {
-    return this.#op.length;
+    return this.#size;
   }
 
   #matches(i: number, f: RowFilter): boolean {
@@ -333,7 +370,7 @@ export class Reconciliation {
     if (f.fundingType !== undefined && typeName(this.#type[i]!) !== f.fundingType) return false;
     if (f.categoryCode !== undefined && commonCategoryCode(this.#category[i]!) !== f.categoryCode)
       return false;
-    if (f.attributed !== undefined && this.#attributed[i] !== f.attributed) return false;
+    if (f.attributed !== undefined && (this.#attributed[i] === 1) !== f.attributed) return false;
     return true;
   }
 
@@ -369,7 +406,7 @@ export class Reconciliation {
           key.categoryCode = commonCategoryCode(this.#category[i]!);
           break;
         case "attributed":
-          key.attributed = this.#attributed[i]!;
+          key.attributed = this.#attributed[i] === 1;
           break;
       }
     }
@@ -439,7 +476,7 @@ export class Reconciliation {
   rows(options: { groupBy: readonly GroupDimension[]; where?: RowFilter }): FigureRow[] {
     const where = options.where ?? {};
     const groups = new Map<string, { first: number; sums: FigureSums }>();
-    for (let i = 0; i < this.#op.length; i++) {
+    for (let i = 0; i < this.#size; i++) {
       if (!this.#matches(i, where)) continue;
       const id = this.#groupId(i, options.groupBy);
       let g = groups.get(id);
@@ -454,20 +491,60 @@ export class Reconciliation {
   /** Figures of all cells matching a filter, as one row. */
   total(where: RowFilter = {}): Figures {
     const sums = emptySums();
-    for (let i = 0; i < this.#op.length; i++) if (this.#matches(i, where)) this.#addTo(sums, i);
+    for (let i = 0; i < this.#size; i++) if (this.#matches(i, where)) this.#addTo(sums, i);
     return deriveFigures(sums);
   }
 
   /** Operations with any cell, sorted (null = money tied to no operation, if any). */
   operations(): (string | null)[] {
-    const ids = new Set(this.#op);
+    const ids = new Set(this.#op.subarray(0, this.#size));
     return [...ids].map((id) => this.#totals.ops.value(id)).sort(compareNullable);
   }
 
   /** Periods with any cell, in order (outside-period money excluded). */
   periods(): Period[] {
-    const ids = [...new Set(this.#period)].filter((p) => p !== OUTSIDE).sort((a, b) => a - b);
+    const ids = [...new Set(this.#period.subarray(0, this.#size))]
+      .filter((p) => p !== OUTSIDE)
+      .sort((a, b) => a - b);
     return ids.map((p) => periodByIndex(this.#totals.compiled, p));
+  }
+
+  /**
+   * Sums per operation and period, by task, "Not specified" and fund: built in one pass on the
+   * first task table, so that a dashboard of every operation × period costs one pass in all.
+   */
+  #summary(op: number, periodIndex: number): OpPeriodSummary | undefined {
+    if (!this.#summaries) {
+      const summaries = new Map<number, OpPeriodSummary>();
+      for (let i = 0; i < this.#size; i++) {
+        const key = this.#op[i]! * PERIOD_KEY + this.#period[i]! + 1;
+        let summary = summaries.get(key);
+        if (!summary) {
+          summary = {
+            tasks: new Map(),
+            notSpecified: emptySums(),
+            funds: new Map(),
+            total: emptySums(),
+          };
+          summaries.set(key, summary);
+        }
+        this.#addTo(summary.total, i);
+        const bucket = this.#bucket[i]!;
+        let sums: FigureSums;
+        if (bucket === 0) {
+          const task = this.#task[i]!;
+          sums = summary.tasks.get(task) ?? emptySums();
+          summary.tasks.set(task, sums);
+        } else if (bucket === 2) {
+          const entity = this.#entity[i]!;
+          sums = summary.funds.get(entity) ?? emptySums();
+          summary.funds.set(entity, sums);
+        } else sums = summary.notSpecified;
+        this.#addTo(sums, i);
+      }
+      this.#summaries = summaries;
+    }
+    return this.#summaries.get(op * PERIOD_KEY + periodIndex + 1);
   }
 
   /**
@@ -480,26 +557,11 @@ export class Reconciliation {
     const period = periodByIndex(this.#totals.compiled, periodIndex);
     const entry = this.#view(op, periodIndex);
     const tasks: TaskInForce[] = entry?.view.tasks ?? [];
-    const byTask = new Map<number, FigureSums>();
-    const notSpecified = emptySums();
-    const total = emptySums();
-    const funds = new Map<number, FigureSums>();
-    for (let i = 0; i < this.#op.length; i++) {
-      if (this.#op[i] !== op || this.#period[i] !== periodIndex) continue;
-      this.#addTo(total, i);
-      const bucket = this.#bucket[i]!;
-      let sums: FigureSums;
-      if (bucket === 0) {
-        const task = this.#task[i]!;
-        sums = byTask.get(task) ?? emptySums();
-        byTask.set(task, sums);
-      } else if (bucket === 2) {
-        const entity = this.#entity[i]!;
-        sums = funds.get(entity) ?? emptySums();
-        funds.set(entity, sums);
-      } else sums = notSpecified;
-      this.#addTo(sums, i);
-    }
+    const summary = op < 0 ? undefined : this.#summary(op, periodIndex);
+    const byTask = summary?.tasks ?? new Map<number, FigureSums>();
+    const notSpecified = summary?.notSpecified ?? emptySums();
+    const total = summary?.total ?? emptySums();
+    const funds = summary?.funds ?? new Map<number, FigureSums>();
     return {
       operationCode,
       period,
@@ -521,6 +583,19 @@ export class Reconciliation {
       total: deriveFigures(total),
     };
   }
+}
+
+const PERIOD_KEY = 16384;
+
+interface OpPeriodSummary {
+  tasks: Map<number, FigureSums>;
+  notSpecified: FigureSums;
+  funds: Map<number, FigureSums>;
+  total: FigureSums;
+}
+
+function weightKey(op: number, periodIndex: number, entity: number): number {
+  return (op * PERIOD_KEY + periodIndex + 1) * 1024 + entity;
 }
 
 function typeName(type: number): FundingType | null {

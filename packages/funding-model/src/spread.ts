@@ -50,11 +50,11 @@ export function spreadInto(
   let day = startDay;
   let n = 0;
   for (;;) {
-    const segment = scheme.nextSegment(index, day);
-    const last = segment.end >= endDay;
-    const to = last ? endDay : segment.end;
+    const segmentEnd = scheme.segmentEnd(index, day);
+    const last = segmentEnd >= endDay;
+    const to = last ? endDay : segmentEnd;
     if (n === buffer.indexes.length) buffer.grow();
-    buffer.indexes[n] = segment.index;
+    buffer.indexes[n] = index;
     buffer.days[n] = to - day + 1;
     n++;
     if (last) break;
