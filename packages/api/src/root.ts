@@ -7,6 +7,7 @@ import { mandateRouter } from "./router/mandate";
 import { operationRouter } from "./router/operation";
 import { organizationRouter } from "./router/organization";
 import { rateRouter } from "./router/rate";
+import { reportRouter } from "./router/report";
 import { requirementRouter } from "./router/requirement";
 import { scaleRouter } from "./router/scale";
 import { tokenRouter } from "./router/token";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   scale: scaleRouter,
   audit: auditRouter,
   gaps: gapsRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -260,6 +260,39 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
   },
   "audit.list": { profile: READ, input: () => ({}) },
   "gaps.byTask": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
+  "report.portfolio": {
+    profile: READ,
+    input: () => ({ period: { kind: "peacekeeping", year: 2024 } }),
+  },
+  "report.operation": {
+    profile: READ,
+    input: () => ({ operation: "MINUSCA", period: { kind: "peacekeeping", year: 2024 } }),
+  },
+  "report.drilldown": {
+    profile: READ,
+    input: () => ({ operation: "MINUSCA", period: { kind: "calendar", year: 2025 }, by: "donor" }),
+  },
+  "report.explain": {
+    profile: READ,
+    input: () => ({
+      operation: "MINUSCA",
+      period: { kind: "peacekeeping", year: 2024 },
+      taskCode: "CIV-PROTECT",
+      measure: "gap",
+    }),
+  },
+  "report.predictability": {
+    profile: READ,
+    input: () => ({ operation: "MINUSCA", asOf: "2025-11-01" }),
+  },
+  "report.execution": {
+    profile: READ,
+    input: () => ({ operation: "MINUSCA", period: { kind: "peacekeeping", year: 2024 } }),
+  },
+  "report.scorecards": {
+    profile: READ,
+    input: () => ({ operation: "MINUSCA", period: { kind: "peacekeeping", year: 2024 } }),
+  },
 };
 
 function procedureAt(caller: unknown, path: string): (input: unknown) => Promise<unknown> {

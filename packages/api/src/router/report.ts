@@ -1,0 +1,298 @@
+import { TRPCError } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import {
+  FUNDING_TYPES,
+  alignmentOf,
+  entityScorecards,
+  execution,
+  explainFigure,
+  predictability,
+  reconcile,
+} from "@coherence/funding-model";
+import type { ReconcileOptions, RowFilter } from "@coherence/funding-model";
+import { loadLedger } from "../reports/load-ledger";
+import type { Ledger } from "../reports/load-ledger";
+import { periodInput, resolvePeriod } from "../reports/period";
+import type { ResolvedPeriod } from "../reports/period";
+import { alignmentOut, figuresOut } from "../reports/shape";
+import { protectedProcedure } from "../trpc";
+import { code, isoDate } from "../validators";
+
+const DRILL_DIMENSIONS = ["entity", "category", "fundingType", "donor"] as const;
+
+function options(ledger: Ledger, period: ResolvedPeriod): ReconcileOptions {
+  return {
+    scheme: period.scheme,
+    rates: ledger.rates,
+    crosswalk: ledger.crosswalk,
+    entities: ledger.entities,
+    mandates: ledger.mandates,
+    unmappedCategory: "not_categorised",
+  };
+}
+
+async function operationLedger(ctx: { db: Parameters<typeof loadLedger>[0] }, operation: string) {
+  const row = await ctx.db
+    .selectFrom("operations")
+    .select(["code", "name", "country", "kind"])
+    .where("code", "=", operation)
+    .executeTakeFirst();
+  if (!row)
+    throw new TRPCError({ code: "NOT_FOUND", message: `No operation with code ${operation}` });
+  return { operation: row, ledger: await loadLedger(ctx.db, operation) };
+}
+
+/** Currencies present in the records, with the rate in force at the period's end. */
+function ratesInForce(ledger: Ledger, on: string) {
+  const currencies = new Set<string>();
+  for (const f of ledger.records.flows)
+    if (f.currency !== "USD" && !f.sourceConversion) currencies.add(f.currency);
+  for (const r of ledger.records.requirementLines)
+    if (r.currency !== "USD") currencies.add(r.currency);
+  return [...currencies].sort().map((currency) => {
+    try {
+      const rate = ledger.rates.rateInForce(currency, on);
+      return { currency, unitsPerUsd: rate.unitsPerUsd, effectiveFrom: rate.effectiveFrom };
+    } catch {
+      return { currency, unitsPerUsd: null, effectiveFrom: null };
+    }
+  });
+}
+
+const drillFilter = z
+  .object({
+    entityCode: code.optional(),
+    donorCode: code.optional(),
+    fundingType: z.enum(FUNDING_TYPES).optional(),
+    categoryCode: z.string().max(40).optional(),
+  })
+  .default({});
+
+/** Every figure the dashboard shows, computed by funding-model from the stored records. */
+export const reportRouter = {
+  /** Every operation with its totals and alignment for the period. */
+  portfolio: protectedProcedure
+    .input(z.object({ period: periodInput }))
+    .query(async ({ ctx, input }) => {
+      const period = resolvePeriod(input.period);
+      const ledger = await loadLedger(ctx.db);
+      const rec = reconcile(ledger.records, options(ledger, period));
+      const operations = await ctx.db
+        .selectFrom("operations")
+        .select(["code", "name", "country", "kind"])
+        .orderBy("code")
+        .execute();
+      return {
+        period,
+        asOf: ledger.asOf,
+        operations: operations.map((op) => {
+          const table = rec.taskTable(op.code, period.index);
+          return {
+            ...op,
+            resolution: table.resolution,
+            total: figuresOut(table.total),
+            alignment: alignmentOut(alignmentOf(table)),
+          };
+        }),
+      };
+    }),
+
+  /** The priority-task table of one operation and period, in mandate rank order. */
+  operation: protectedProcedure
+    .input(z.object({ operation: code, period: periodInput, filter: drillFilter }))
+    .query(async ({ ctx, input }) => {
+      const period = resolvePeriod(input.period);
+      const { operation, ledger } = await operationLedger(ctx, input.operation);
+      const rec = reconcile(ledger.records, options(ledger, period));
+      const table = rec.taskTable(operation.code, period.index);
+      const where: RowFilter = {
+        operationCode: operation.code,
+        periodIndex: period.index,
+        ...input.filter,
+      };
+      const byType = rec.rows({ groupBy: ["bucket", "task", "fundingType"], where });
+      const fundedByType = (bucket: "task" | "not_specified", taskCode: string | null) =>
+        Object.fromEntries(
+          FUNDING_TYPES.map((type) => [
+            type,
+            byType
+              .filter(
+                (r) =>
+                  r.key.bucket === bucket &&
+                  (bucket === "not_specified" || r.key.taskCode === taskCode) &&
+                  r.key.fundingType === type,
+              )
+              .reduce((sum, r) => sum + r.figures.funded, 0),
+          ]),
+        ) as Record<(typeof FUNDING_TYPES)[number], number>;
+      const filtered = Object.keys(input.filter).length > 0;
+      const taskFigures = (taskCode: string) =>
+        filtered
+          ? rec.total({ ...where, bucket: "task", taskCode })
+          : table.tasks.find((t) => t.taskCode === taskCode)!.figures;
+      return {
+        operation,
+        period,
+        filter: input.filter,
+        asOf: ledger.asOf,
+        resolution: table.resolution,
+        ratesInForce: ratesInForce(ledger, period.to),
+        tasks: table.tasks.map((t) => ({
+          taskCode: t.taskCode,
+          title: t.title,
+          rank: t.rank,
+          inLatestMandate: t.inLatestMandate,
+          figures: figuresOut(taskFigures(t.taskCode)),
+          fundedByType: fundedByType("task", t.taskCode),
+        })),
+        notSpecified: {
+          figures: figuresOut(
+            filtered ? rec.total({ ...where, bucket: "not_specified" }) : table.notSpecified,
+          ),
+          fundedByType: fundedByType("not_specified", null),
+        },
+        unallocated: table.unallocated.map((u) => ({
+          entityCode: u.entityCode,
+          figures: figuresOut(u.figures),
+        })),
+        total: figuresOut(filtered ? rec.total(where) : table.total),
+        alignment: alignmentOut(alignmentOf(table)),
+      };
+    }),
+
+  /** The task table broken down by one dimension: entity, category, funding type or donor. */
+  drilldown: protectedProcedure
+    .input(z.object({ operation: code, period: periodInput, by: z.enum(DRILL_DIMENSIONS) }))
+    .query(async ({ ctx, input }) => {
+      const period = resolvePeriod(input.period);
+      const { operation, ledger } = await operationLedger(ctx, input.operation);
+      const rec = reconcile(ledger.records, options(ledger, period));
+      const rows = rec.rows({
+        groupBy: ["bucket", "task", input.by],
+        where: { operationCode: operation.code, periodIndex: period.index },
+      });
+      const valueOf = (key: (typeof rows)[number]["key"]) =>
+        input.by === "entity"
+          ? key.entityCode
+          : input.by === "donor"
+            ? key.donorCode
+            : input.by === "fundingType"
+              ? key.fundingType
+              : key.categoryCode;
+      return {
+        operation,
+        period,
+        by: input.by,
+        asOf: ledger.asOf,
+        rows: rows.map((r) => ({
+          bucket: r.key.bucket ?? "task",
+          taskCode: r.key.taskCode ?? null,
+          value: valueOf(r.key) ?? null,
+          figures: figuresOut(r.figures),
+        })),
+      };
+    }),
+
+  /** "Why this number?": the records and steps behind one figure. */
+  explain: protectedProcedure
+    .input(
+      z.object({
+        operation: code,
+        period: periodInput,
+        taskCode: code.nullable(),
+        bucket: z.enum(["task", "not_specified", "unallocated"]).default("task"),
+        measure: z.enum([
+          "requirement",
+          "appropriated",
+          "expended",
+          "pledged",
+          "committed",
+          "paid",
+          "funded",
+          "gap",
+        ]),
+        filter: drillFilter,
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const period = resolvePeriod(input.period);
+      const { operation, ledger } = await operationLedger(ctx, input.operation);
+      const base = {
+        operationCode: operation.code,
+        periodIndex: period.index,
+        bucket: input.bucket,
+        ...input.filter,
+        ...(input.bucket === "task" ? { taskCode: input.taskCode } : {}),
+      };
+      const explainMeasure = (
+        measure:
+          "requirement" | "funded" | "appropriated" | "expended" | "pledged" | "committed" | "paid",
+      ) => explainFigure(ledger.records, options(ledger, period), { ...base, measure });
+      // A gap is requirement − funded: explain both sides.
+      const parts =
+        input.measure === "gap" ? (["requirement", "funded"] as const) : ([input.measure] as const);
+      const explanations = parts.map((measure) => ({ measure, ...explainMeasure(measure) }));
+      return {
+        operation,
+        period,
+        asOf: ledger.asOf,
+        taskCode: input.taskCode,
+        bucket: input.bucket,
+        measure: input.measure,
+        explanations,
+      };
+    }),
+
+  /** Pledge fulfilment, pledge-to-payment time, arrears, multi-year and assessed shares, volatility. */
+  predictability: protectedProcedure
+    .input(z.object({ operation: code, asOf: isoDate }))
+    .query(async ({ ctx, input }) => {
+      const { operation, ledger } = await operationLedger(ctx, input.operation);
+      return {
+        operation,
+        asOf: input.asOf,
+        dataAsOf: ledger.asOf,
+        ...predictability(ledger.records.flows, { rates: ledger.rates, asOf: input.asOf }),
+      };
+    }),
+
+  /** Appropriated vs expended, unencumbered balance and implementation rate, per entity. */
+  execution: protectedProcedure
+    .input(z.object({ operation: code, period: periodInput }))
+    .query(async ({ ctx, input }) => {
+      const period = resolvePeriod(input.period);
+      const { operation, ledger } = await operationLedger(ctx, input.operation);
+      const rec = reconcile(ledger.records, options(ledger, period));
+      const where = { operationCode: operation.code, periodIndex: period.index };
+      return {
+        operation,
+        period,
+        asOf: ledger.asOf,
+        total: execution(rec.total(where)),
+        entities: rec
+          .rows({ groupBy: ["entity"], where })
+          .filter((r) => r.figures.appropriated !== 0 || r.figures.expended !== 0)
+          .map((r) => ({ entityCode: r.key.entityCode ?? null, ...execution(r.figures) })),
+      };
+    }),
+
+  /** Per-entity scorecards: each entity's figures, alignment with the ranking, execution. */
+  scorecards: protectedProcedure
+    .input(z.object({ operation: code, period: periodInput }))
+    .query(async ({ ctx, input }) => {
+      const period = resolvePeriod(input.period);
+      const { operation, ledger } = await operationLedger(ctx, input.operation);
+      const rec = reconcile(ledger.records, options(ledger, period));
+      return {
+        operation,
+        period,
+        asOf: ledger.asOf,
+        entities: entityScorecards(rec, operation.code, period.index).map((s) => ({
+          ...s,
+          figures: figuresOut(s.figures),
+          alignment: alignmentOut(s.alignment),
+        })),
+      };
+    }),
+} satisfies TRPCRouterRecord;
