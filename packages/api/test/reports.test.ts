@@ -115,15 +115,13 @@ describe.each(ENGINES)("reports on %s", (engine) => {
         (t) => t.taskCode === "PEACE-PROC",
       )!.figures.funded;
     const before = await funded();
-    await fx
-      .caller("financeOwn")
-      .flow.create({
-        ...flowInput,
-        taskCode: "PEACE-PROC",
-        amount: "7654321.09",
-        periodStart: "2025-01-01",
-        periodEnd: "2025-12-31",
-      });
+    await fx.caller("financeOwn").flow.create({
+      ...flowInput,
+      taskCode: "PEACE-PROC",
+      amount: "7654321.09",
+      periodStart: "2025-01-01",
+      periodEnd: "2025-12-31",
+    });
     expect((await funded()) - before).toBe(765_432_109);
   });
 
