@@ -1,0 +1,155 @@
+import { AllocationError, MoneyOverflowError } from "./errors";
+
+/**
+ * Splits an integer `total` over integer `weights` by the largest-remainder method, so that the
+ * parts sum exactly to the total. Each part gets ⌊total·wᵢ/W⌋; the units left over go one each to
+ * the largest remainders, and **equal remainders go to the lower index**. Every tie rule of the
+ * BRIEF is expressed by ordering: periods earliest first, categories lowest code first, tasks
+ * highest rank first.
+ *
+ * A negative total is split as the mirror image of its absolute value (allocate(−x) = −allocate(x)),
+ * so a reversal cancels its original part by part.
+ *
+ * @param weights non-negative safe integers (or bigints), not all zero unless `total` is 0.
+ * @throws AllocationError on a negative, fractional or all-zero weight list.
+ * @example allocateLargestRemainder(10000, [1, 1, 1]) // → [3334, 3333, 3333]
+ * @example allocateLargestRemainder(100000000, [181, 184]) // → [49589041, 50410959]
+ * @example allocateLargestRemainder(-5, [1, 1]) // → [-3, -2]
+ */
+export function allocateLargestRemainder(
+  total: number,
+  weights: readonly (number | bigint)[],
+): number[] {
+  if (!Number.isSafeInteger(total)) throw new MoneyOverflowError("allocate");
+  const n = weights.length;
+  if (n === 0) throw new AllocationError("no weights to allocate over");
+  let allNumbers = true;
+  let sumNumber = 0;
+  for (const w of weights) {
+    if (typeof w === "bigint") {
+      if (w < 0n) throw new AllocationError(`negative weight ${w}`);
+      allNumbers = false;
+    } else {
+      if (!Number.isSafeInteger(w) || w < 0)
+        throw new AllocationError(`weight ${w} is not a non-negative integer`);
+      sumNumber += w;
+    }
+  }
+  if (allNumbers && Number.isSafeInteger(sumNumber)) {
+    const out = new Array<number>(n).fill(0);
+    allocateNumbers(total, weights as readonly number[], n, sumNumber, out);
+    return out;
+  }
+  return allocateBig(
+    total,
+    weights.map((w) => BigInt(w)),
+  );
+}
+
+const SCRATCH_SIZE = 64;
+let scratchRemainders = new Float64Array(SCRATCH_SIZE);
+
+/**
+ * The allocation kernel: writes the parts into `out[0..n)`. Takes number weights with their sum
+ * precomputed, and allocates nothing for small n — the reconciliation calls it once per flow.
+ * @internal
+ */
+export function allocateNumbers(
+  total: number,
+  weights: ArrayLike<number>,
+  n: number,
+  weightSum: number,
+  out: { [i: number]: number },
+): void {
+  if (weightSum <= 0) {
+    if (total === 0) {
+      for (let i = 0; i < n; i++) out[i] = 0;
+      return;
+    }
+    throw new AllocationError("all weights are zero");
+  }
+  const negative = total < 0;
+  const t = negative ? -total : total;
+  if (t * weightSum > Number.MAX_SAFE_INTEGER) {
+    const big = allocateBig(
+      total,
+      Array.from({ length: n }, (_, i) => BigInt(weights[i]!)),
+    );
+    for (let i = 0; i < n; i++) out[i] = big[i]!;
+    return;
+  }
+  if (n > scratchRemainders.length) scratchRemainders = new Float64Array(n * 2);
+  const rem = scratchRemainders;
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const product = t * weights[i]!; // exact: t·W ≤ 2^53
+    const q = Math.floor(product / weightSum);
+    // The float quotient can be one off near an integer; correct it so the remainder is exact.
+    let r = product - q * weightSum;
+    let qq = q;
+    if (r < 0) {
+      qq -= 1;
+      r += weightSum;
+    } else if (r >= weightSum) {
+      qq += 1;
+      r -= weightSum;
+    }
+    out[i] = qq;
+    rem[i] = r;
+    given += qq;
+  }
+  let left = t - given;
+  if (left > 0) {
+    if (left <= 8 || n <= 16) {
+      // k picks of the largest remainder; strict ">" makes the lowest index win a tie.
+      while (left > 0) {
+        let best = -1;
+        let bestR = -1;
+        for (let i = 0; i < n; i++) {
+          if (rem[i]! > bestR) {
+            bestR = rem[i]!;
+            best = i;
+          }
+        }
+        out[best] = out[best]! + 1;
+        rem[best] = -1;
+        left--;
+      }
+    } else {
+      const order = Array.from({ length: n }, (_, i) => i).sort(
+        (a, b) => rem[b]! - rem[a]! || a - b,
+      );
+      for (let k = 0; k < left; k++) {
+        const i = order[k]!;
+        out[i] = out[i]! + 1;
+      }
+    }
+  }
+  if (negative) for (let i = 0; i < n; i++) out[i] = out[i] === 0 ? 0 : -out[i]!;
+}
+
+function allocateBig(total: number, weights: readonly bigint[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0n);
+  if (sum === 0n) {
+    if (total === 0) return weights.map(() => 0);
+    throw new AllocationError("all weights are zero");
+  }
+  const negative = total < 0;
+  const t = BigInt(negative ? -total : total);
+  const parts = weights.map((w) => (t * w) / sum);
+  const rems = weights.map((w) => (t * w) % sum);
+  let left = Number(t - parts.reduce((a, b) => a + b, 0n));
+  const order = weights
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const ra = rems[a]!;
+      const rb = rems[b]!;
+      return ra > rb ? -1 : ra < rb ? 1 : a - b;
+    });
+  for (const i of order) {
+    if (left <= 0) break;
+    parts[i] = parts[i]! + 1n;
+    left--;
+  }
+  return parts.map((p) => (negative && p !== 0n ? -Number(p) : Number(p)));
+}

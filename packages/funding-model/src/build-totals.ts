@@ -1,0 +1,467 @@
+import { commonCategoryCode } from "./crosswalk";
+import type { Crosswalk } from "./crosswalk";
+import { toDayNumber } from "./dates";
+import type { IsoDate } from "./dates";
+import { CrosswalkError, InvalidDateError, InvalidRecordError } from "./errors";
+import { MEASURE_INDEX, PartialTotals, fundingTypeId } from "./partial-totals";
+import type { Measure } from "./partial-totals";
+import { OUTSIDE, compileScheme } from "./periods";
+import type { CompiledScheme, PeriodScheme } from "./periods";
+import type { RateTable, UsdConversion } from "./rates";
+import { allocateNumbers } from "./allocate";
+import { SpreadBuffer, spreadInto } from "./spread";
+import { FUNDING_TYPES } from "./types";
+import type {
+  Entity,
+  Flow,
+  FlowStatus,
+  FundingType,
+  RequirementLine,
+  RequirementStage,
+} from "./types";
+
+/** The stored records a reconciliation starts from. */
+export interface ReconcileRecords {
+  flows?: readonly Flow[];
+  requirementLines?: readonly RequirementLine[];
+}
+
+/** Settings that turn records into partial totals. Totals to be merged must share them. */
+export interface BuildOptions {
+  /** How time is cut into periods (peacekeeping years, calendar years, ...). */
+  scheme: PeriodScheme;
+  rates: RateTable;
+  /** Needed as soon as any record has a category that is not already a UNSDG code. */
+  crosswalk?: Crosswalk | null;
+  /** For taxonomies (default: the entity code). Unknown entity codes are allowed. */
+  entities?: readonly Entity[];
+  /** Figures as they stood on this date (status history); default: current status. */
+  asOf?: IsoDate | null;
+  /** A category without crosswalk: an error (default) or "Not categorised". */
+  unmappedCategory?: "error" | "not_categorised";
+}
+
+/** The state of a flow that the figures use. @internal */
+export interface FlowState {
+  status: FlowStatus;
+  date: IsoDate;
+  amountMinor: number;
+}
+
+/**
+ * The state of a flow on `asOf` (the latest history entry dated ≤ asOf; a history entry without
+ * an amount uses the record's amount), its current state without `asOf`, or null if the flow did
+ * not exist yet on that date.
+ * @example flowStateAsOf(flow, "2024-01-31") // → { status: "committed", date: "2024-01-10", amountMinor: 500000 }
+ */
+export function flowStateAsOf(flow: Flow, asOf: IsoDate | null = null): FlowState | null {
+  const current: FlowState = {
+    status: flow.status,
+    date: flow.statusDate,
+    amountMinor: flow.amountMinor,
+  };
+  if (asOf === null) return current;
+  const limit = toDayNumber(asOf);
+  let best: FlowState | null = null;
+  let bestDay = -Infinity;
+  for (const change of flow.history ?? []) {
+    const day = toDayNumber(change.date);
+    if (day <= limit && day >= bestDay) {
+      best = {
+        status: change.status,
+        date: change.date,
+        amountMinor: change.amountMinor ?? flow.amountMinor,
+      };
+      bestDay = day;
+    }
+  }
+  const currentDay = toDayNumber(flow.statusDate);
+  if (currentDay <= limit && currentDay >= bestDay) best = current;
+  return best;
+}
+
+/** The usage period of a flow: as given, else the single day it was first recorded. @internal */
+export function flowUsage(flow: Flow): [IsoDate, IsoDate] {
+  const first = flow.history?.[0]?.date ?? flow.statusDate;
+  return [flow.usageStart ?? first, flow.usageEnd ?? flow.usageStart ?? first];
+}
+
+const REQUIREMENT_PRECEDENCE: Record<RequirementStage, number> = {
+  revised: 4,
+  appropriated: 3,
+  recommended: 2,
+  proposed: 1,
+  expended: 0,
+};
+
+/** One emitted amount, as seen by the explanation tracer. @internal */
+export interface TraceEvent {
+  record: { kind: "flow"; flow: Flow } | { kind: "requirement"; line: RequirementLine };
+  measure: Measure;
+  /** "final" = the record's own cell; "source" = the amount taken off a transfer's source entity. */
+  leg: "final" | "source";
+  operationCode: string | null;
+  taskCode: string | null;
+  entityCode: string;
+  donorCode: string | null;
+  fundingType: FundingType | null;
+  conversion: UsdConversion;
+  /** Amount before spreading (signed for the source leg). */
+  usdCents: number;
+  usage: [IsoDate, IsoDate];
+  periodIndex: number;
+  overlapDays: number;
+  usageDays: number;
+  periodCents: number;
+  categoryCode: string;
+  share: { numerator: number; denominator: number };
+  cents: number;
+}
+
+/** @internal */
+export type Tracer = (event: TraceEvent) => void;
+
+const MAX_CATEGORIES = 9;
+
+/** Turns records into additions to partial totals. One instance per build; not reentrant. @internal */
+export class RecordProcessor {
+  readonly totals: PartialTotals;
+  readonly #compiled: CompiledScheme;
+  readonly #rates: RateTable;
+  readonly #crosswalk: Crosswalk | null;
+  readonly #taxonomy = new Map<string, string>();
+  readonly #asOf: IsoDate | null;
+  readonly #unmapped: "error" | "not_categorised";
+  readonly #tracer: Tracer | null;
+  readonly #spread = new SpreadBuffer();
+  readonly #catParts = new Float64Array(MAX_CATEGORIES);
+
+  constructor(options: BuildOptions, tracer: Tracer | null = null, totals?: PartialTotals) {
+    this.#compiled = totals?.compiled ?? compileScheme(options.scheme);
+    this.#asOf = options.asOf ?? null;
+    if (this.#asOf !== null) toDayNumber(this.#asOf);
+    this.totals = totals ?? PartialTotals.empty(this.#compiled, this.#asOf);
+    this.#rates = options.rates;
+    this.#crosswalk = options.crosswalk ?? null;
+    for (const e of options.entities ?? []) this.#taxonomy.set(e.code, e.taxonomy ?? e.code);
+    this.#unmapped = options.unmappedCategory ?? "error";
+    this.#tracer = tracer;
+  }
+
+  /** Adds one flow (its final leg, and for a transfer the leg taken off its source entity). */
+  flow(flow: Flow): void {
+    const state = this.#asOf === null ? null : flowStateAsOf(flow, this.#asOf);
+    if (this.#asOf !== null && state === null) return;
+    const status = state ? state.status : flow.status;
+    const date = state ? state.date : flow.statusDate;
+    const amount = state ? state.amountMinor : flow.amountMinor;
+    if (!Number.isSafeInteger(amount) || amount < 0)
+      throw new InvalidRecordError(flow.id, `amount ${amount} is not a safe integer ≥ 0`);
+    const type = fundingTypeId(flow.fundingType);
+    if (type === 0 || FUNDING_TYPES[type - 1] !== flow.fundingType)
+      throw new InvalidRecordError(flow.id, `unknown funding type "${flow.fundingType}"`);
+    const measure = MEASURE_INDEX[status] as number | undefined;
+    if (measure === undefined) throw new InvalidRecordError(flow.id, `unknown status "${status}"`);
+
+    // Conversion first, on the whole amount (BRIEF item 1); the source's own USD amount is kept.
+    let cents: number;
+    let conversion: UsdConversion | null = null;
+    const source = flow.sourceConversion;
+    if (source && amount === flow.amountMinor) {
+      if (!Number.isSafeInteger(source.amountUsdCents) || source.amountUsdCents < 0)
+        throw new InvalidRecordError(flow.id, "source USD amount is not a safe integer ≥ 0");
+      cents = source.amountUsdCents;
+      if (this.#tracer)
+        conversion = {
+          amountUsdCents: cents,
+          method: "source",
+          rate:
+            source.exchangeRate === null
+              ? null
+              : { currency: flow.currency, effectiveFrom: date, unitsPerUsd: source.exchangeRate },
+        };
+    } else if (this.#tracer) {
+      conversion = this.#rates.convert(amount, flow.currency, date);
+      cents = conversion.amountUsdCents;
+    } else {
+      cents = this.#rates.centsOnDay(amount, flow.currency, toDayNumber(date), date);
+    }
+
+    const usage = flowUsage(flow);
+    const start = toDayNumber(usage[0]);
+    const end = usage[1] === usage[0] ? start : toDayNumber(usage[1]);
+    if (end < start)
+      throw new InvalidDateError(
+        `${usage[0]}..${usage[1]}`,
+        `flow ${flow.id}: usage ends before it starts`,
+      );
+
+    const t = this.totals;
+    const op = t.ops.id(flow.operationCode);
+    const donor = t.donors.id(flow.donorCode);
+    const stream = t.streamId(
+      op,
+      t.tasks.id(flow.taskCode),
+      t.entities.id(flow.recipientEntityCode),
+      type,
+      donor,
+    );
+    const from = flow.transferFromEntityCode ?? null;
+    const sourceStream =
+      from === null
+        ? -1
+        : t.streamId(
+            op,
+            t.tasks.id(flow.transferFromTaskCode ?? null),
+            t.entities.id(from),
+            type,
+            donor,
+          );
+
+    const record = { kind: "flow" as const, flow };
+    this.#emit(
+      record,
+      flow.id,
+      flow.recipientEntityCode,
+      flow.categoryCode ?? null,
+      cents,
+      start,
+      end,
+      stream,
+      sourceStream,
+      measure,
+      conversion,
+      usage,
+      {
+        operationCode: flow.operationCode,
+        taskCode: flow.taskCode,
+        donorCode: flow.donorCode,
+        fundingType: flow.fundingType,
+        fromEntity: from,
+        fromTask: flow.transferFromTaskCode ?? null,
+      },
+    );
+  }
+
+  /**
+   * Adds budget lines. Rows are grouped by `lineRef`; the requirement is the amount of the highest
+   * stage present (revised > appropriated > recommended > proposed), "appropriated" is the approved
+   * amount (revised, else appropriated) and "expended" the expended row. Each row is converted at
+   * the rate in force on the line's first day.
+   */
+  lines(rows: readonly RequirementLine[]): void {
+    const byLine = new Map<string, RequirementLine[]>();
+    for (const row of rows) {
+      const list = byLine.get(row.lineRef);
+      if (list) list.push(row);
+      else byLine.set(row.lineRef, [row]);
+    }
+    for (const [lineRef, list] of byLine) {
+      let best: RequirementLine | null = null;
+      let approved: RequirementLine | null = null;
+      let expended: RequirementLine | null = null;
+      const seen = new Set<RequirementStage>();
+      for (const row of list) {
+        if (seen.has(row.stage))
+          throw new InvalidRecordError(
+            lineRef,
+            `two "${row.stage}" rows (a supplementary appropriation is a line of its own)`,
+          );
+        seen.add(row.stage);
+        const rank = REQUIREMENT_PRECEDENCE[row.stage] as number | undefined;
+        if (rank === undefined)
+          throw new InvalidRecordError(lineRef, `unknown stage "${row.stage}"`);
+        if (rank > 0 && (!best || rank > REQUIREMENT_PRECEDENCE[best.stage])) best = row;
+        if (
+          (row.stage === "revised" || row.stage === "appropriated") &&
+          (!approved || row.stage === "revised")
+        )
+          approved = row;
+        if (row.stage === "expended") expended = row;
+      }
+      if (best) this.#line(best, MEASURE_INDEX.requirement);
+      if (approved) this.#line(approved, MEASURE_INDEX.appropriated);
+      if (expended) this.#line(expended, MEASURE_INDEX.expended);
+    }
+  }
+
+  #line(row: RequirementLine, measure: number): void {
+    if (!Number.isSafeInteger(row.amountMinor) || row.amountMinor < 0)
+      throw new InvalidRecordError(
+        row.lineRef,
+        `amount ${row.amountMinor} is not a safe integer ≥ 0`,
+      );
+    const start = toDayNumber(row.periodStart);
+    const end = toDayNumber(row.periodEnd);
+    if (end < start)
+      throw new InvalidDateError(
+        `${row.periodStart}..${row.periodEnd}`,
+        `line ${row.lineRef}: period ends before it starts`,
+      );
+    const conversion = this.#tracer
+      ? this.#rates.convert(row.amountMinor, row.currency, row.periodStart)
+      : null;
+    const cents = conversion
+      ? conversion.amountUsdCents
+      : this.#rates.centsOnDay(row.amountMinor, row.currency, start, row.periodStart);
+    const t = this.totals;
+    const stream = t.streamId(
+      t.ops.id(row.operationCode),
+      t.tasks.id(row.taskCode),
+      t.entities.id(row.entityCode),
+      0,
+      0,
+    );
+    this.#emit(
+      { kind: "requirement", line: row },
+      row.lineRef,
+      row.entityCode,
+      row.categoryCode ?? null,
+      cents,
+      start,
+      end,
+      stream,
+      -1,
+      measure,
+      conversion,
+      [row.periodStart, row.periodEnd],
+      {
+        operationCode: row.operationCode,
+        taskCode: row.taskCode,
+        donorCode: null,
+        fundingType: null,
+        fromEntity: null,
+        fromTask: null,
+      },
+    );
+  }
+
+  #emit(
+    record: TraceEvent["record"],
+    recordId: string,
+    entityCode: string,
+    categoryCode: string | null,
+    cents: number,
+    start: number,
+    end: number,
+    stream: number,
+    sourceStream: number,
+    measure: number,
+    conversion: UsdConversion | null,
+    usage: [IsoDate, IsoDate],
+    dims: {
+      operationCode: string | null;
+      taskCode: string | null;
+      donorCode: string | null;
+      fundingType: FundingType | null;
+      fromEntity: string | null;
+      fromTask: string | null;
+    },
+  ): void {
+    // Category mapping (targets and weights) is fixed per record; resolve it once.
+    let targets: readonly number[] | null = null;
+    let weights: readonly number[] | null = null;
+    let weightSum = 1;
+    if (categoryCode !== null) {
+      const taxonomy = this.#taxonomy.get(entityCode) ?? entityCode;
+      const mapping = this.#crosswalk?.mapping(taxonomy, categoryCode) ?? null;
+      if (mapping) {
+        targets = mapping.targets;
+        weights = mapping.weights;
+        weightSum = mapping.weightSum;
+      } else if (this.#unmapped === "error" && !isCommon(categoryCode)) {
+        throw new CrosswalkError(
+          `No crosswalk for category ${taxonomy}/${categoryCode} (record ${recordId})`,
+        );
+      }
+    }
+    const t = this.totals;
+    const buf = this.#spread;
+    const n = spreadInto(cents, start, end, this.#compiled, buf);
+    const catParts = this.#catParts;
+    for (let i = 0; i < n; i++) {
+      const periodIndex = buf.indexes[i]!;
+      const periodCode = t.periodCode(periodIndex);
+      const part = buf.parts[i]!;
+      const k = targets ? targets.length : 1;
+      if (targets && weights) allocateNumbers(part, weights, k, weightSum, catParts);
+      else catParts[0] = part;
+      for (let c = 0; c < k; c++) {
+        const category = targets ? targets[c]! : 0;
+        const amount = catParts[c]!;
+        if (amount === 0) continue;
+        t.add(stream, periodCode, category, measure, amount);
+        if (sourceStream >= 0) t.add(sourceStream, periodCode, category, measure, -amount);
+        if (this.#tracer && conversion) {
+          const base = {
+            record,
+            measure: MEASURE_NAMES[measure]!,
+            fundingType: dims.fundingType,
+            donorCode: dims.donorCode,
+            operationCode: dims.operationCode,
+            conversion,
+            usage,
+            periodIndex: periodIndex === OUTSIDE ? OUTSIDE : periodIndex,
+            overlapDays: buf.days[i]!,
+            usageDays: end - start + 1,
+            categoryCode: commonCategoryCode(category),
+            share:
+              targets && weights
+                ? { numerator: weights[c]!, denominator: weightSum }
+                : { numerator: 1, denominator: 1 },
+          };
+          this.#tracer({
+            ...base,
+            leg: "final",
+            taskCode: dims.taskCode,
+            entityCode,
+            usdCents: cents,
+            periodCents: part,
+            cents: amount,
+          });
+          if (sourceStream >= 0 && dims.fromEntity !== null)
+            this.#tracer({
+              ...base,
+              leg: "source",
+              taskCode: dims.fromTask,
+              entityCode: dims.fromEntity,
+              usdCents: -cents,
+              periodCents: -part,
+              cents: -amount,
+            });
+        }
+      }
+    }
+  }
+}
+
+const MEASURE_NAMES = [
+  "requirement",
+  "appropriated",
+  "expended",
+  "pledged",
+  "committed",
+  "paid",
+] as const;
+
+function isCommon(code: string): boolean {
+  return /^UNSDG-[1-8]$/.test(code);
+}
+
+/**
+ * Converts, spreads and categorises records into {@link PartialTotals} (BRIEF items 1–6):
+ * conversion first on the whole amount, then spreading over periods by days of overlap, then the
+ * crosswalk split; a transfer's final leg is added to its recipient and taken off its source
+ * entity, so internal money is counted once.
+ *
+ * @throws UnknownCurrencyError, MissingRateError, InvalidRecordError, InvalidDateError, CrosswalkError
+ * @example
+ * const totals = buildTotals({ flows, requirementLines }, { scheme: { kind: "peacekeeping" }, rates });
+ * const all = mergeTotals(totals, buildTotals({ flows: moreFlows }, sameOptions));
+ */
+export function buildTotals(records: ReconcileRecords, options: BuildOptions): PartialTotals {
+  const processor = new RecordProcessor(options);
+  if (records.requirementLines) processor.lines(records.requirementLines);
+  for (const flow of records.flows ?? []) processor.flow(flow);
+  return processor.totals;
+}
