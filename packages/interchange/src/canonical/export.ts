@@ -50,6 +50,22 @@ export function exportCsv<K extends CanonicalKind>(
   return [...exportCsvChunks(kind, records, options)].join("");
 }
 
+/**
+ * Escapes text for an XLSX string cell the way Excel does (ECMA-376 `_xHHHH_`): control
+ * characters other than tab and line feed (which XML cannot carry, or would turn CR LF into LF)
+ * become `_x000D_` etc., and a literal `_xHHHH_` is protected as `_x005F_xHHHH_`. ExcelJS and
+ * Excel decode both when reading.
+ */
+function xlsxText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is being escaped
+  return text
+    .replace(/_(x[0-9A-F]{4}_)/g, "_x005F_$1")
+    .replace(
+      /[\u0000-\u0008\u000b-\u001f]/g,
+      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+    );
+}
+
 function amountFormat(currency: string | undefined): string {
   if (currency === undefined || !isKnownCurrency(currency)) return "General";
   const exponent = currencyExponent(currency);
@@ -86,14 +102,14 @@ export async function exportXlsx<K extends CanonicalKind>(
       const cell = cells[i]!;
       formats.push(null);
       if (cell === "") values.push(null);
-      else if (c.type === "text") values.push(neutralise(cell));
+      else if (c.type === "text") values.push(xlsxText(neutralise(cell)));
       else if (c.type === "integer") values.push(Number(cell));
       else if (c.type === "amount" && significantDigits(cell) <= 15) {
         values.push(Number(cell));
         const currency =
           c.name === "amount_usd" ? "USD" : currencyIndex >= 0 ? cells[currencyIndex] : undefined;
         formats[i] = amountFormat(currency);
-      } else values.push(cell);
+      } else values.push(xlsxText(cell));
     });
     const row = sheet.addRow(values);
     formats.forEach((format, i) => {

@@ -43,7 +43,12 @@ async function* xlsxBatches<K extends CanonicalKind>(
             `column "${names[e.index] ?? String(e.index + 1)}": value "${e.value}": ${e.reason}`,
         )
         .join("; ");
-      reader.data(row.line, row.cells, issue === "" ? null : issue);
+      // A sheet row stops at its last non-empty cell: the missing cells are empty, not absent.
+      const cells =
+        row.cells.length < names.length
+          ? [...row.cells, ...Array<string>(names.length - row.cells.length).fill("")]
+          : row.cells;
+      reader.data(row.line, cells, issue === "" ? null : issue);
     }
   } catch (error) {
     if (!(error instanceof FileProblemError)) throw error;
