@@ -50,6 +50,9 @@ export function exportCsv<K extends CanonicalKind>(
   return [...exportCsvChunks(kind, records, options)].join("");
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what is being escaped
+const XML_UNSAFE = /[\u0000-\u0008\u000b-\u001f]/g;
+
 /**
  * Escapes text for an XLSX string cell the way Excel does (ECMA-376 `_xHHHH_`): control
  * characters other than tab and line feed (which XML cannot carry, or would turn CR LF into LF)
@@ -57,11 +60,10 @@ export function exportCsv<K extends CanonicalKind>(
  * Excel decode both when reading.
  */
 function xlsxText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is being escaped
   return text
     .replace(/_(x[0-9A-F]{4}_)/g, "_x005F_$1")
     .replace(
-      /[\u0000-\u0008\u000b-\u001f]/g,
+      XML_UNSAFE,
       (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
     );
 }

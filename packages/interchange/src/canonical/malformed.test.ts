@@ -200,7 +200,7 @@ describe("canonical XLSX", () => {
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet("Sheet1");
     for (const row of rows) ws.addRow(row);
-    return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
   }
 
   it("refuses a numeric cell with more decimals than the currency allows, never rounding it", async () => {
@@ -266,7 +266,7 @@ describe("canonical XLSX", () => {
     ws.addRow(["EUR", "0.92", "2024-01-01"]);
     const result = await parseCanonicalXlsx(
       "rates",
-      new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer),
+      new Uint8Array(await workbook.xlsx.writeBuffer()),
       { fileName: "r.xlsx" },
     );
     expect(result.problems).toEqual([]);
