@@ -115,7 +115,7 @@ export async function parseFtsCsv(
             ...p,
             line: record.line,
             column: p.column?.replace(/^row\./, "") ?? null,
-            value: p.value?.replace(/^"|"$/g, "") ?? null,
+            value: p.value,
           });
         if (!flow) continue;
         flow.line = record.line;

@@ -96,7 +96,7 @@ export function readFtsFlow(
       file,
       line: null,
       column: `${where}.${field}`,
-      value: value === undefined ? null : JSON.stringify(value),
+      value: value === undefined ? null : typeof value === "string" ? value : JSON.stringify(value),
       reason,
     });
   if (!isObject(raw)) {
