@@ -18,5 +18,7 @@ mapWithGroupBy.groupBy ??= <K, V>(items: Iterable<V>, keyOf: (item: V, index: nu
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
+    // XLSX round trips and the 200k-row stream take seconds on a busy 2-core CI machine.
+    testTimeout: 30_000,
   },
 });

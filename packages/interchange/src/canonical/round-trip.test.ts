@@ -50,7 +50,7 @@ describe("export → import gives the same records", () => {
     expect(workbook.worksheets[0]!.getCell("A4").value).toBe("'=HYPERLINK");
   });
 
-  it("keeps arbitrary text fields through CSV and semicolon-free round trips (property)", async () => {
+  it("keeps arbitrary text fields (quotes, newlines, delimiters, formula-like) through CSV (property)", async () => {
     const text = fc.string({
       unit: fc.constantFrom(
         "a",
