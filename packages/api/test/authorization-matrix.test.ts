@@ -51,6 +51,15 @@ const requirementInput = (n: number) => ({
   document: null,
 });
 
+const mandateInput = (n: number) => ({
+  operation: "MINUSCA",
+  resolution: `S/RES/MATRIX-${n}`,
+  adoptedOn: "2025-11-13",
+  periodStart: "2025-11-15",
+  periodEnd: "2026-11-15",
+  tasks: [{ code: "CIV-PROTECT", title: "Protection of civilians", rank: 1 }],
+});
+
 const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
   "auth.login": {
     profile: PUBLIC,
@@ -163,6 +172,54 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
       periodEnd: "2026-11-15",
       tasks: [{ code: "CIV-PROTECT", title: "Protection of civilians", rank: 1 }],
     }),
+  },
+  "mandate.update": {
+    profile: SCOPED,
+    input: async (fx, _kind, n) => {
+      const created = await fx.caller("admin").mandate.create(mandateInput(n + 1000));
+      return {
+        ...mandateInput(n + 1000),
+        id: created.id,
+        version: created.version,
+        militaryCeiling: 12000,
+      };
+    },
+  },
+  "mandate.remove": {
+    profile: SCOPED,
+    input: async (fx, _kind, n) => {
+      const created = await fx.caller("admin").mandate.create(mandateInput(n + 2000));
+      return { id: created.id, version: created.version };
+    },
+  },
+  "organization.remove": {
+    profile: ADMIN,
+    input: async (fx, _kind, n) => {
+      const row = await fx.connection.db
+        .insertInto("organizations")
+        .values({
+          code: `DEL-${n}`,
+          name: "To delete",
+          kind: "partner",
+          fiscal_year_start_month: 1,
+          currency: "USD",
+          taxonomy: null,
+        })
+        .returning(["id", "version"])
+        .executeTakeFirstOrThrow();
+      return row;
+    },
+  },
+  "operation.remove": {
+    profile: ADMIN,
+    input: async (fx, _kind, n) => {
+      const row = await fx.connection.db
+        .insertInto("operations")
+        .values({ code: `DEL-OP-${n}`, name: "To delete", country: "MLI" })
+        .returning(["id", "version"])
+        .executeTakeFirstOrThrow();
+      return row;
+    },
   },
   "requirement.list": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
   "requirement.create": { profile: SCOPED, input: (_fx, _kind, n) => requirementInput(n) },

@@ -163,4 +163,39 @@ describe.each(ENGINES)("bad input on %s", (engine) => {
       caller.flow.create({ ...flowInput, currency: "GBP", date: "2025-04-30" }),
     ).rejects.toThrow(/No GBP rate in force on 2025-04-30/);
   });
+
+  it("refuses to remove an organization that records still refer to, changing nothing", async () => {
+    const admin = fx.caller("admin");
+    const usa = await fx.connection.db
+      .selectFrom("organizations")
+      .select(["id", "version"])
+      .where("code", "=", "USA")
+      .executeTakeFirstOrThrow();
+    const before = await snapshot(fx);
+    await expect(admin.organization.remove(usa)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await snapshot(fx)).toEqual(before);
+    expect(
+      await fx.connection.db
+        .selectFrom("organizations")
+        .select("code")
+        .where("id", "=", usa.id)
+        .executeTakeFirst(),
+    ).toEqual({ code: "USA" });
+  });
+
+  it("refuses a mandate whose tasks share a rank", async () => {
+    await expect(
+      caller.mandate.create({
+        operation: "MINUSCA",
+        resolution: "S/RES/DUPLICATE-RANKS",
+        adoptedOn: "2025-11-13",
+        periodStart: "2025-11-15",
+        periodEnd: "2026-11-15",
+        tasks: [
+          { code: "A", title: "A", rank: 1 },
+          { code: "B", title: "B", rank: 1 },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "tasks" } });
+  });
 });

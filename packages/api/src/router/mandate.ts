@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { writeAudit } from "@coherence/db";
+import { RecordNotFoundError, updateVersioned, writeAudit } from "@coherence/db";
 import { actorOf } from "../auth/principal";
 import { operationId } from "../lookups";
 import { assertCanWrite } from "../scope";
 import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
-import { code, isoDate, periodInOrder, periodOrderMessage, text } from "../validators";
+import { code, id, isoDate, periodInOrder, periodOrderMessage, text, version } from "../validators";
 
 const task = z.object({
   code,
@@ -15,6 +15,36 @@ const task = z.object({
 });
 
 const ceiling = z.number().int().min(0).max(1_000_000).nullable().default(null);
+
+const tasks = z
+  .array(task)
+  .min(1, { error: "A mandate needs at least one priority task" })
+  .max(100);
+
+function assertDistinctTasks(list: z.infer<typeof tasks>): void {
+  const ranks = list.map((t) => t.rank);
+  if (new Set(ranks).size !== ranks.length) throw fieldError("tasks", "Two tasks share a rank");
+  const codes = list.map((t) => t.code);
+  if (new Set(codes).size !== codes.length) throw fieldError("tasks", "Two tasks share a code");
+}
+
+type Ctx = Parameters<Parameters<typeof writerProcedure.mutation>[0]>[0]["ctx"];
+
+async function loadMandate(ctx: Ctx, mandateId: number) {
+  const mandate = await ctx.db
+    .selectFrom("mandates")
+    .selectAll()
+    .where("id", "=", mandateId)
+    .executeTakeFirst();
+  if (!mandate) throw new RecordNotFoundError("mandates", mandateId);
+  const mandateTasks = await ctx.db
+    .selectFrom("priority_tasks")
+    .select(["code", "title", "rank"])
+    .where("mandate_id", "=", mandateId)
+    .orderBy("rank")
+    .execute();
+  return { ...mandate, tasks: mandateTasks };
+}
 
 export const mandateRouter = {
   /** An operation's mandates, newest first, each with its ranked tasks. */
@@ -71,10 +101,7 @@ export const mandateRouter = {
         { operationId: opId, entityId: null },
         `operation ${input.operation}`,
       );
-      const ranks = input.tasks.map((t) => t.rank);
-      if (new Set(ranks).size !== ranks.length) throw fieldError("tasks", "Two tasks share a rank");
-      const codes = input.tasks.map((t) => t.code);
-      if (new Set(codes).size !== codes.length) throw fieldError("tasks", "Two tasks share a code");
+      assertDistinctTasks(input.tasks);
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
         const mandate = await trx
@@ -125,4 +152,105 @@ export const mandateRouter = {
         return mandate;
       });
     }),
+
+  /** Correct a mandate: its dates, ceilings and the ranked task list (replaced as a whole). */
+  update: writerProcedure
+    .input(
+      z
+        .object({
+          id,
+          version,
+          resolution: text(100).trim().min(1, { error: "Required" }),
+          adoptedOn: isoDate,
+          periodStart: isoDate,
+          periodEnd: isoDate,
+          militaryCeiling: ceiling,
+          policeCeiling: ceiling,
+          tasks,
+        })
+        .refine(periodInOrder, periodOrderMessage),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const current = await loadMandate(ctx, input.id);
+      assertCanWrite(
+        ctx.principal,
+        { operationId: current.operation_id, entityId: null },
+        "this mandate's operation",
+      );
+      assertDistinctTasks(input.tasks);
+      const actor = actorOf(ctx.principal);
+      return ctx.db.transaction().execute(async (trx) => {
+        const { after } = await updateVersioned(
+          trx,
+          "mandates",
+          input.id,
+          input.version,
+          {
+            resolution: input.resolution,
+            adopted_on: input.adoptedOn,
+            period_start: input.periodStart,
+            period_end: input.periodEnd,
+            military_ceiling: input.militaryCeiling,
+            police_ceiling: input.policeCeiling,
+          },
+          actor,
+          ctx.now(),
+        );
+        await trx.deleteFrom("priority_tasks").where("mandate_id", "=", input.id).execute();
+        await trx
+          .insertInto("priority_tasks")
+          .values(input.tasks.map((t) => ({ ...t, mandate_id: input.id })))
+          .execute();
+        await writeAudit(trx, {
+          actor,
+          userId: ctx.principal.userId,
+          action: "update",
+          table: "mandates",
+          recordId: input.id,
+          before: current,
+          after: { ...after, tasks: input.tasks },
+        });
+        return after;
+      });
+    }),
+
+  /** Remove a mandate entered by mistake (the one it superseded is in force again). */
+  remove: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
+    const current = await loadMandate(ctx, input.id);
+    assertCanWrite(
+      ctx.principal,
+      { operationId: current.operation_id, entityId: null },
+      "this mandate's operation",
+    );
+    if (current.version !== input.version) {
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `This mandate was changed by ${current.updated_by ?? "someone else"} at ${current.updated_at} (now version ${current.version})`,
+      });
+    }
+    const actor = actorOf(ctx.principal);
+    return ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("mandates")
+        .set({ superseded_by_id: null })
+        .where("superseded_by_id", "=", input.id)
+        .execute();
+      await trx.deleteFrom("priority_tasks").where("mandate_id", "=", input.id).execute();
+      await trx
+        .deleteFrom("mandates")
+        .where("id", "=", input.id)
+        .where("version", "=", input.version)
+        .execute();
+      await writeAudit(trx, {
+        actor,
+        userId: ctx.principal.userId,
+        action: "delete",
+        table: "mandates",
+        recordId: input.id,
+        before: current,
+        after: null,
+      });
+      return { ok: true };
+    });
+  }),
 } satisfies TRPCRouterRecord;

@@ -91,4 +91,34 @@ export const operationRouter = {
         return after;
       });
     }),
+
+  /** Remove a operation entered by mistake; refused while any record still refers to it. */
+  remove: adminProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
+    const actor = actorOf(ctx.principal);
+    return ctx.db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom("operations")
+        .selectAll()
+        .where("id", "=", input.id)
+        .executeTakeFirst();
+      if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such operation" });
+      if (before.version !== input.version) {
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `This operation was changed by ${before.updated_by ?? "someone else"} at ${before.updated_at} (now version ${before.version})`,
+        });
+      }
+      await trx.deleteFrom("operations").where("id", "=", input.id).execute();
+      await writeAudit(trx, {
+        actor,
+        userId: ctx.principal.userId,
+        action: "delete",
+        table: "operations",
+        recordId: input.id,
+        before,
+        after: null,
+      });
+      return { ok: true };
+    });
+  }),
 } satisfies TRPCRouterRecord;

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { updateVersioned, writeAudit } from "@coherence/db";
@@ -93,4 +94,34 @@ export const organizationRouter = {
         return after;
       });
     }),
+
+  /** Remove a organization entered by mistake; refused while any record still refers to it. */
+  remove: adminProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
+    const actor = actorOf(ctx.principal);
+    return ctx.db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom("organizations")
+        .selectAll()
+        .where("id", "=", input.id)
+        .executeTakeFirst();
+      if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such organization" });
+      if (before.version !== input.version) {
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `This organization was changed by ${before.updated_by ?? "someone else"} at ${before.updated_at} (now version ${before.version})`,
+        });
+      }
+      await trx.deleteFrom("organizations").where("id", "=", input.id).execute();
+      await writeAudit(trx, {
+        actor,
+        userId: ctx.principal.userId,
+        action: "delete",
+        table: "organizations",
+        recordId: input.id,
+        before,
+        after: null,
+      });
+      return { ok: true };
+    });
+  }),
 } satisfies TRPCRouterRecord;
