@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { EARMARKING_LEVELS, FLOW_STATUSES, FUNDING_TYPES } from "@coherence/funding-model";
@@ -9,11 +8,11 @@ import {
   createFlow,
   flowHistory,
   listFlows,
-  updateVersioned,
   writeAudit,
 } from "@coherence/db";
 import type { Flow } from "@coherence/db";
 import { actorOf } from "../auth/principal";
+import { auditedUpdate, setDeleted } from "../audited";
 import { assertTaskOfOperation, operationId, organizationId } from "../lookups";
 import { readAmount, toUsd } from "../money-input";
 import { assertCanWrite } from "../scope";
@@ -175,33 +174,15 @@ export const flowRouter = {
         scopeOf(columns),
         `operation ${input.operation ?? "(none)"} / ${input.recipient}`,
       );
-      const actor = actorOf(ctx.principal);
-      return ctx.db.transaction().execute(async (trx) => {
-        const { before, after } = await updateVersioned<Flow>(
-          trx,
-          "flows",
-          input.id,
-          input.version,
-          columns,
-          actor,
-          ctx.now(),
-        );
-        const moved =
-          before.status !== after.status ||
-          before.status_date !== after.status_date ||
-          before.amount !== after.amount ||
-          before.currency !== after.currency;
-        if (moved) await appendFlowHistory(trx, after);
-        await writeAudit(trx, {
-          actor,
-          userId: ctx.principal.userId,
-          action: "update",
-          table: "flows",
-          recordId: input.id,
-          before,
-          after,
-        });
-        return after;
+      return auditedUpdate<Flow>(ctx, "flows", input.id, input.version, columns, {
+        then: async (trx, before, after) => {
+          const moved =
+            before.status !== after.status ||
+            before.status_date !== after.status_date ||
+            before.amount !== after.amount ||
+            before.currency !== after.currency;
+          if (moved) await appendFlowHistory(trx, after);
+        },
       });
     }),
 
@@ -235,98 +216,38 @@ export const flowRouter = {
         input.amount === undefined
           ? current.amount
           : readAmount("amount", input.amount, current.currency);
-      const usd = await toUsd(ctx.db, amount, current.currency, input.date);
-      const actor = actorOf(ctx.principal);
-      return ctx.db.transaction().execute(async (trx) => {
-        const { before, after } = await updateVersioned<Flow>(
-          trx,
-          "flows",
-          input.id,
-          input.version,
-          {
-            status: input.status,
-            status_date: input.date,
-            amount,
+      // A source's own conversion (e.g. FTS's amountUSD) stays as given while the amount does.
+      const keepSource = current.rate_origin === "source" && amount === current.amount;
+      const usd = keepSource ? null : await toUsd(ctx.db, amount, current.currency, input.date);
+      return auditedUpdate<Flow>(
+        ctx,
+        "flows",
+        input.id,
+        input.version,
+        {
+          status: input.status,
+          status_date: input.date,
+          amount,
+          ...(usd && {
             amount_usd_cents: usd.amountUsdCents,
             units_per_usd: usd.unitsPerUsd,
-            rate_origin:
-              current.rate_origin === "source" && amount === current.amount
-                ? "source"
-                : usd.rateOrigin,
-          },
-          actor,
-          ctx.now(),
-        );
-        await appendFlowHistory(trx, after);
-        await writeAudit(trx, {
-          actor,
-          userId: ctx.principal.userId,
-          action: "status",
-          table: "flows",
-          recordId: input.id,
-          before,
-          after,
-        });
-        return after;
-      });
+            rate_origin: usd.rateOrigin,
+          }),
+        },
+        { action: "status", then: (trx, _before, after) => appendFlowHistory(trx, after) },
+      );
     }),
 
   /** Soft delete: the record leaves every figure but stays in the history and audit log. */
   remove: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
     const current = await loadFlow(ctx, input.id);
     assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
-    if (current.deleted_at !== null)
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Already deleted" });
-    const actor = actorOf(ctx.principal);
-    return ctx.db.transaction().execute(async (trx) => {
-      const { before, after } = await updateVersioned<Flow>(
-        trx,
-        "flows",
-        input.id,
-        input.version,
-        { deleted_at: ctx.now().toISOString() },
-        actor,
-        ctx.now(),
-      );
-      await writeAudit(trx, {
-        actor,
-        userId: ctx.principal.userId,
-        action: "delete",
-        table: "flows",
-        recordId: input.id,
-        before,
-        after,
-      });
-      return after;
-    });
+    return setDeleted(ctx, "flows", current, input.version, true);
   }),
 
   restore: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
     const current = await loadFlow(ctx, input.id);
     assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
-    if (current.deleted_at === null)
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Not deleted" });
-    const actor = actorOf(ctx.principal);
-    return ctx.db.transaction().execute(async (trx) => {
-      const { before, after } = await updateVersioned<Flow>(
-        trx,
-        "flows",
-        input.id,
-        input.version,
-        { deleted_at: null },
-        actor,
-        ctx.now(),
-      );
-      await writeAudit(trx, {
-        actor,
-        userId: ctx.principal.userId,
-        action: "restore",
-        table: "flows",
-        recordId: input.id,
-        before,
-        after,
-      });
-      return after;
-    });
+    return setDeleted(ctx, "flows", current, input.version, false);
   }),
 } satisfies TRPCRouterRecord;

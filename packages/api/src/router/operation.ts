@@ -2,9 +2,10 @@ import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { OPERATION_KINDS } from "@coherence/funding-model";
-import { listOperations, updateVersioned, writeAudit } from "@coherence/db";
+import { listOperations, writeAudit } from "@coherence/db";
 import type { Operation } from "@coherence/db";
 import { actorOf } from "../auth/principal";
+import { auditedUpdate, removeUnreferenced } from "../audited";
 import { adminProcedure, protectedProcedure } from "../trpc";
 import { code, id, text, version } from "../validators";
 
@@ -66,59 +67,13 @@ export const operationRouter = {
 
   update: adminProcedure
     .input(operationFields.extend({ id, version }))
-    .mutation(async ({ ctx, input }) => {
-      const actor = actorOf(ctx.principal);
+    .mutation(({ ctx, input }) => {
       const { id: operationId, version: expected, ...changes } = input;
-      return ctx.db.transaction().execute(async (trx) => {
-        const { before, after } = await updateVersioned<Operation>(
-          trx,
-          "operations",
-          operationId,
-          expected,
-          changes,
-          actor,
-          ctx.now(),
-        );
-        await writeAudit(trx, {
-          actor,
-          userId: ctx.principal.userId,
-          action: "update",
-          table: "operations",
-          recordId: operationId,
-          before,
-          after,
-        });
-        return after;
-      });
+      return auditedUpdate<Operation>(ctx, "operations", operationId, expected, changes);
     }),
 
-  /** Remove a operation entered by mistake; refused while any record still refers to it. */
-  remove: adminProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
-    const actor = actorOf(ctx.principal);
-    return ctx.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom("operations")
-        .selectAll()
-        .where("id", "=", input.id)
-        .executeTakeFirst();
-      if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such operation" });
-      if (before.version !== input.version) {
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `This operation was changed by ${before.updated_by ?? "someone else"} at ${before.updated_at} (now version ${before.version})`,
-        });
-      }
-      await trx.deleteFrom("operations").where("id", "=", input.id).execute();
-      await writeAudit(trx, {
-        actor,
-        userId: ctx.principal.userId,
-        action: "delete",
-        table: "operations",
-        recordId: input.id,
-        before,
-        after: null,
-      });
-      return { ok: true };
-    });
-  }),
+  /** Remove an operation entered by mistake; refused while any record still refers to it. */
+  remove: adminProcedure
+    .input(z.object({ id, version }))
+    .mutation(({ ctx, input }) => removeUnreferenced(ctx, "operations", input.id, input.version)),
 } satisfies TRPCRouterRecord;

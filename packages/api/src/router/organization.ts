@@ -1,9 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { updateVersioned, writeAudit } from "@coherence/db";
+import { writeAudit } from "@coherence/db";
 import type { Organization } from "@coherence/db";
 import { actorOf } from "../auth/principal";
+import { auditedUpdate, removeUnreferenced } from "../audited";
 import { adminProcedure, protectedProcedure } from "../trpc";
 import { code, currency, id, text, version } from "../validators";
 
@@ -70,58 +70,14 @@ export const organizationRouter = {
 
   update: adminProcedure
     .input(organizationFields.extend({ id, version }))
-    .mutation(async ({ ctx, input }) => {
-      const actor = actorOf(ctx.principal);
-      return ctx.db.transaction().execute(async (trx) => {
-        const { before, after } = await updateVersioned<Organization>(
-          trx,
-          "organizations",
-          input.id,
-          input.version,
-          columns(input),
-          actor,
-          ctx.now(),
-        );
-        await writeAudit(trx, {
-          actor,
-          userId: ctx.principal.userId,
-          action: "update",
-          table: "organizations",
-          recordId: input.id,
-          before,
-          after,
-        });
-        return after;
-      });
-    }),
+    .mutation(({ ctx, input }) =>
+      auditedUpdate<Organization>(ctx, "organizations", input.id, input.version, columns(input)),
+    ),
 
-  /** Remove a organization entered by mistake; refused while any record still refers to it. */
-  remove: adminProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
-    const actor = actorOf(ctx.principal);
-    return ctx.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom("organizations")
-        .selectAll()
-        .where("id", "=", input.id)
-        .executeTakeFirst();
-      if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such organization" });
-      if (before.version !== input.version) {
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `This organization was changed by ${before.updated_by ?? "someone else"} at ${before.updated_at} (now version ${before.version})`,
-        });
-      }
-      await trx.deleteFrom("organizations").where("id", "=", input.id).execute();
-      await writeAudit(trx, {
-        actor,
-        userId: ctx.principal.userId,
-        action: "delete",
-        table: "organizations",
-        recordId: input.id,
-        before,
-        after: null,
-      });
-      return { ok: true };
-    });
-  }),
+  /** Remove an organization entered by mistake; refused while any record still refers to it. */
+  remove: adminProcedure
+    .input(z.object({ id, version }))
+    .mutation(({ ctx, input }) =>
+      removeUnreferenced(ctx, "organizations", input.id, input.version),
+    ),
 } satisfies TRPCRouterRecord;

@@ -1,10 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { REQUIREMENT_STAGES } from "@coherence/funding-model";
-import { RecordNotFoundError, updateVersioned, writeAudit } from "@coherence/db";
+import { RecordNotFoundError, writeAudit } from "@coherence/db";
 import type { Requirement } from "@coherence/db";
 import { actorOf } from "../auth/principal";
+import { auditedUpdate, setDeleted } from "../audited";
 import { assertTaskOfOperation, operationId, organizationId } from "../lookups";
 import { readAmount, toUsd } from "../money-input";
 import { assertCanWrite } from "../scope";
@@ -169,56 +169,12 @@ export const requirementRouter = {
         scopeOf(columns),
         `operation ${input.operation} / ${input.entity}`,
       );
-      const actor = actorOf(ctx.principal);
-      return ctx.db.transaction().execute(async (trx) => {
-        const { before, after } = await updateVersioned<Requirement>(
-          trx,
-          "requirements",
-          input.id,
-          input.version,
-          columns,
-          actor,
-          ctx.now(),
-        );
-        await writeAudit(trx, {
-          actor,
-          userId: ctx.principal.userId,
-          action: "update",
-          table: "requirements",
-          recordId: input.id,
-          before,
-          after,
-        });
-        return after;
-      });
+      return auditedUpdate<Requirement>(ctx, "requirements", input.id, input.version, columns);
     }),
 
   remove: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
     const current = await loadRequirement(ctx, input.id);
     assertCanWrite(ctx.principal, scopeOf(current), "this budget line's operation and entity");
-    if (current.deleted_at !== null)
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Already deleted" });
-    const actor = actorOf(ctx.principal);
-    return ctx.db.transaction().execute(async (trx) => {
-      const { before, after } = await updateVersioned<Requirement>(
-        trx,
-        "requirements",
-        input.id,
-        input.version,
-        { deleted_at: ctx.now().toISOString() },
-        actor,
-        ctx.now(),
-      );
-      await writeAudit(trx, {
-        actor,
-        userId: ctx.principal.userId,
-        action: "delete",
-        table: "requirements",
-        recordId: input.id,
-        before,
-        after,
-      });
-      return after;
-    });
+    return setDeleted(ctx, "requirements", current, input.version, true);
   }),
 } satisfies TRPCRouterRecord;
