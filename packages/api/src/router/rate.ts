@@ -4,6 +4,7 @@ import { z } from "zod";
 import { RateTable } from "@coherence/funding-model";
 import { writeAudit } from "@coherence/db";
 import { actorOf } from "../auth/principal";
+import { reconvertCurrency } from "../reconvert";
 import { adminProcedure, fieldError, protectedProcedure } from "../trpc";
 import { currency, isoDate, pagination } from "../validators";
 
@@ -86,6 +87,7 @@ export const rateRouter = {
         } else {
           await trx.insertInto("exchange_rates").values(after).execute();
         }
+        const reconverted = await reconvertCurrency(trx, input.currency);
         await writeAudit(trx, {
           actor,
           userId: ctx.principal.userId,
@@ -93,9 +95,9 @@ export const rateRouter = {
           table: "exchange_rates",
           recordId: `${input.currency}@${input.effectiveDate}`,
           before: before ?? null,
-          after,
+          after: { ...after, reconverted },
         });
-        return after;
+        return { ...after, reconverted };
       });
     }),
 
@@ -116,6 +118,8 @@ export const rateRouter = {
           .where("currency", "=", input.currency)
           .where("effective_date", "=", input.effectiveDate)
           .execute();
+        // Refused (and rolled back) if a record would be left without a rate in force.
+        const reconverted = await reconvertCurrency(trx, input.currency);
         await writeAudit(trx, {
           actor,
           userId: ctx.principal.userId,
@@ -123,9 +127,9 @@ export const rateRouter = {
           table: "exchange_rates",
           recordId: `${input.currency}@${input.effectiveDate}`,
           before,
-          after: null,
+          after: { reconverted },
         });
-        return { ok: true };
+        return { ok: true, reconverted };
       });
     }),
 } satisfies TRPCRouterRecord;
