@@ -1,3 +1,4 @@
+import { analyticsRouter } from "./router/analytics";
 import { auditRouter } from "./router/audit";
 import { authRouter } from "./router/auth";
 import { crosswalkRouter } from "./router/crosswalk";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   gaps: gapsRouter,
   report: reportRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -317,6 +317,22 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
   },
   "audit.list": { profile: READ, input: () => ({}) },
   "gaps.byTask": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
+  "analytics.timeline": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
+  "analytics.flowGraph": {
+    profile: READ,
+    input: () => ({ operation: "MINUSCA", period: { kind: "calendar", year: 2025 } }),
+  },
+  "analytics.coverageGrid": {
+    profile: READ,
+    input: () => ({
+      operation: "MINUSCA",
+      kind: "peacekeeping",
+      granularity: "quarter",
+      fromYear: 2023,
+      toYear: 2025,
+    }),
+  },
+  "analytics.donor": { profile: READ, input: () => ({ donor: "USA" }) },
   "report.portfolio": {
     profile: READ,
     input: () => ({ period: { kind: "peacekeeping", year: 2024 } }),

@@ -42,14 +42,12 @@ describe.each(ENGINES)("exchange rates on %s", (engine) => {
     const list = await fx
       .caller("reviewer")
       .flow.list({ operation: "MINUSCA", search: "", limit: 500 });
-    const report = await fx
-      .caller("reviewer")
-      .report.explain({
-        operation: "MINUSCA",
-        period: { kind: "calendar", year: 2025 },
-        taskCode: "CIV-PROTECT",
-        measure: "paid",
-      });
+    const report = await fx.caller("reviewer").report.explain({
+      operation: "MINUSCA",
+      period: { kind: "calendar", year: 2025 },
+      taskCode: "CIV-PROTECT",
+      measure: "paid",
+    });
     const contribution = report.explanations[0]!.contributions.find(
       (c) => c.recordId === String(flow.id),
     );

@@ -1,0 +1,140 @@
+// The analytic views' data through the router, on both engines; each checked against the
+// operation report or the stored records it comes from.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ENGINES } from "@coherence/db/testing";
+import { createFixture, insertFlow } from "./support";
+import type { Caller, Fixture } from "./support";
+
+const PK_2024 = { kind: "peacekeeping", year: 2024 } as const;
+
+describe.each(ENGINES)("analytics on %s", (engine) => {
+  let fx: Fixture;
+  let reviewer: Caller;
+  beforeAll(async () => {
+    fx = await createFixture(engine, inject("pgUrl"));
+    reviewer = fx.caller("reviewer");
+  });
+  afterAll(async () => {
+    await fx.close();
+  });
+
+  it("builds a flow graph whose task inflows equal each task's funded figure, and whose pooled fund balances", async () => {
+    const graph = await reviewer.analytics.flowGraph({
+      operation: "MINUSCA",
+      period: { kind: "calendar", year: 2025 },
+    });
+    const report = await reviewer.report.operation({
+      operation: "MINUSCA",
+      period: { kind: "calendar", year: 2025 },
+    });
+    for (const task of report.tasks) {
+      const inflow = graph.links
+        .filter((l) => l.target === `task:${task.taskCode}`)
+        .reduce((s, l) => s + l.cents, 0);
+      expect(inflow).toBe(task.figures.funded);
+    }
+    for (const node of graph.nodes.filter((n) => n.kind === "pooled_fund")) {
+      const into = graph.links.filter((l) => l.target === node.id).reduce((s, l) => s + l.cents, 0);
+      const out = graph.links.filter((l) => l.source === node.id).reduce((s, l) => s + l.cents, 0);
+      expect(out).toBe(into);
+    }
+    expect(graph.links.some((l) => l.kind === "transfer")).toBe(true);
+  });
+
+  it("gives the coverage grid the same figures as the operation report, for years and quarters", async () => {
+    const grid = await reviewer.analytics.coverageGrid({
+      operation: "MINUSCA",
+      kind: "peacekeeping",
+      granularity: "year",
+      fromYear: 2023,
+      toYear: 2025,
+    });
+    const report = await reviewer.report.operation({ operation: "MINUSCA", period: PK_2024 });
+    const column = grid.periods.findIndex((p) => p.from === "2024-07-01");
+    for (const [row, task] of grid.tasks.entries()) {
+      const expected = report.tasks.find((t) => t.taskCode === task.taskCode)!.figures;
+      expect(grid.cells[row]![column]).toMatchObject({
+        requirement: expected.requirement,
+        funded: expected.funded,
+        coverageDecimal: expected.coverageDecimal,
+      });
+    }
+    const quarters = await reviewer.analytics.coverageGrid({
+      operation: "MINUSCA",
+      kind: "peacekeeping",
+      granularity: "quarter",
+      fromYear: 2024,
+      toYear: 2024,
+    });
+    expect(quarters.periods.map((p) => [p.from, p.to])).toEqual([
+      ["2024-07-01", "2024-09-30"],
+      ["2024-10-01", "2024-12-31"],
+      ["2025-01-01", "2025-03-31"],
+      ["2025-04-01", "2025-06-30"],
+    ]);
+    for (const [row] of quarters.tasks.entries()) {
+      const sum = quarters.cells[row]!.reduce((s, c) => s + c.requirement, 0);
+      expect(sum).toBe(grid.cells[row]![column]!.requirement);
+    }
+  });
+
+  it("draws the timeline from each contribution's dated history", async () => {
+    const flow = await insertFlow(fx.connection);
+    const officer = fx.caller("financeOwn");
+    await fx.connection.db
+      .insertInto("flow_status_history")
+      .values({
+        flow_id: flow.id,
+        status: "pledged",
+        status_date: "2025-03-01",
+        amount: flow.amount,
+        currency: "USD",
+        amount_usd_cents: flow.amount,
+      })
+      .execute();
+    const committed = await officer.flow.advanceStatus({
+      id: flow.id,
+      version: 1,
+      status: "committed",
+      date: "2025-04-01",
+    });
+    await officer.flow.advanceStatus({
+      id: flow.id,
+      version: committed.version,
+      status: "paid",
+      date: "2025-05-11",
+    });
+    const timeline = await reviewer.analytics.timeline({ operation: "MINUSCA", donor: "NOR" });
+    const mine = timeline.events.filter((e) => e.flowId === String(flow.id));
+    expect(mine.map((e) => [e.status, e.date, e.cents])).toEqual([
+      ["pledged", "2025-03-01", 100_000_00],
+      ["committed", "2025-04-01", 100_000_00],
+      ["paid", "2025-05-11", 100_000_00],
+    ]);
+    expect(timeline.medianDaysPledgeToPayment).not.toBeNull();
+    const last = timeline.series[timeline.series.length - 1]!;
+    expect(last.paid).toBe(
+      timeline.events.filter((e) => e.status === "paid").reduce((s, e) => s + e.cents, 0),
+    );
+  });
+
+  it("shows a donor's contributions, earmarking mix and payment record", async () => {
+    const donor = await reviewer.analytics.donor({ donor: "USA" });
+    const stored = await fx.connection.db
+      .selectFrom("flows")
+      .innerJoin("organizations", "organizations.id", "flows.source_id")
+      .select(["flows.amount_usd_cents", "flows.status"])
+      .where("organizations.code", "=", "USA")
+      .where("flows.deleted_at", "is", null)
+      .execute();
+    const funded = stored
+      .filter((f) => f.status !== "pledged")
+      .reduce((s, f) => s + f.amount_usd_cents, 0);
+    expect(donor.earmarkingMix.reduce((s, e) => s + e.funded, 0)).toBe(funded);
+    expect(donor.byOperationTask.reduce((s, e) => s + e.funded, 0)).toBe(funded);
+    expect(donor.payments).toHaveLength(stored.length);
+    await expect(reviewer.analytics.donor({ donor: "NOPE" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});
