@@ -8,7 +8,8 @@ import { issueApiToken } from "../src/auth/api-tokens";
 import { CALLERS, PASSWORD, createFixture, flowInput, insertFlow } from "./support";
 import type { CallerKind, Fixture } from "./support";
 
-type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN";
+/** "refused-rows": a batch call that answers, with every row refused and nothing saved. */
+type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "refused-rows";
 type Profile = Record<CallerKind, Outcome>;
 
 const PUBLIC: Profile = {
@@ -245,6 +246,10 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
   "flow.list": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
   "flow.get": { profile: READ, input: async (fx) => ({ id: (await flowRef(fx)).id }) },
   "flow.create": { profile: SCOPED, input: () => flowInput },
+  "flow.createMany": {
+    profile: { ...SCOPED, financeOther: "refused-rows" },
+    input: () => ({ rows: [flowInput], dryRun: false }),
+  },
   "flow.update": {
     profile: SCOPED,
     input: async (fx) => ({ ...flowInput, ...(await flowRef(fx)) }),
@@ -399,6 +404,8 @@ describe.each(ENGINES)("authorisation on %s", (engine) => {
       const expected = profile[kind];
       if (expected === "ok") {
         await expect(call(value)).resolves.not.toBeInstanceOf(TRPCError);
+      } else if (expected === "refused-rows") {
+        await expect(call(value)).resolves.toMatchObject({ ok: false, saved: 0 });
       } else {
         await expect(call(value)).rejects.toMatchObject({ code: expected });
       }

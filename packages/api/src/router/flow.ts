@@ -13,6 +13,8 @@ import {
 import type { Flow } from "@coherence/db";
 import { actorOf } from "../auth/principal";
 import { auditedUpdate, setDeleted } from "../audited";
+import { fieldErrorsOf } from "../row-errors";
+import type { RowResult } from "../row-errors";
 import { assertTaskOfOperation, operationId, organizationId } from "../lookups";
 import { readAmount, toUsd } from "../money-input";
 import { assertCanWrite } from "../scope";
@@ -160,6 +162,73 @@ export const flowRouter = {
         });
         return flow;
       });
+    }),
+
+  /**
+   * Validate (and, unless `dryRun`, save) a block of pasted rows: all or nothing. Every row's
+   * problems come back by field; nothing is written while any row has one.
+   */
+  createMany: writerProcedure
+    .input(
+      z.object({ rows: z.array(z.unknown()).min(1).max(1000), dryRun: z.boolean().default(false) }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const parsed = flowFields.refine(periodInOrder, periodOrderMessage);
+      const results: RowResult[] = [];
+      const valid: Awaited<ReturnType<typeof flowColumns>>[] = [];
+      const refs = new Set<string>();
+      for (const [index, raw] of input.rows.entries()) {
+        try {
+          const row = parsed.parse(raw);
+          const columns = await flowColumns(ctx, row);
+          assertCanWrite(
+            ctx.principal,
+            scopeOf(columns),
+            `operation ${row.operation ?? "(none)"} / ${row.recipient}`,
+          );
+          if (row.externalRef !== null) {
+            if (refs.has(row.externalRef))
+              throw fieldError("externalRef", `${row.externalRef} appears twice in these rows`);
+            refs.add(row.externalRef);
+            const existing = await ctx.db
+              .selectFrom("flows")
+              .select("id")
+              .where("external_ref", "=", row.externalRef)
+              .executeTakeFirst();
+            if (existing)
+              throw fieldError(
+                "externalRef",
+                `A flow with reference ${row.externalRef} already exists`,
+              );
+          }
+          valid.push(columns);
+          results.push({ index, errors: {} });
+        } catch (error) {
+          results.push({ index, errors: fieldErrorsOf(error) });
+        }
+      }
+      const ok = results.every((r) => Object.keys(r.errors).length === 0);
+      if (!ok || input.dryRun) return { ok, saved: 0, rows: results };
+      const actor = actorOf(ctx.principal);
+      await ctx.db.transaction().execute(async (trx) => {
+        for (const columns of valid) {
+          const flow = await createFlow(trx, {
+            ...columns,
+            provenance: "paste",
+            updated_by: actor,
+          });
+          await writeAudit(trx, {
+            actor,
+            userId: ctx.principal.userId,
+            action: "create",
+            table: "flows",
+            recordId: flow.id,
+            before: null,
+            after: flow,
+          });
+        }
+      });
+      return { ok, saved: valid.length, rows: results };
     }),
 
   /** Change any field; refused with CONFLICT if the record moved past `version`. */
