@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { KeyboardEvent } from "react";
+import type { KeyboardEvent, Ref } from "react";
 import { ChartPatterns, patternId } from "./patterns";
 import { GAP_COLOR, GRID, INK, MUTED_INK, PLEDGED_COLOR, REQUIREMENT_STROKE } from "./palette";
 import { taskGapLayout } from "./task-gap-layout";
@@ -31,6 +31,8 @@ export interface TaskGapChartProps {
   onSelect?: (key: string) => void;
   /** Lines printed under the chart: as-of time, rates, filters. They travel with exports. */
   stamp?: readonly string[];
+  /** The <svg> element, e.g. to export it as SVG or PNG. */
+  svgRef?: Ref<SVGSVGElement>;
   width?: number;
 }
 
@@ -130,6 +132,7 @@ export function TaskGapChart({
   formatAxis,
   onSelect,
   stamp = [],
+  svgRef,
   width = 780,
 }: TaskGapChartProps) {
   const titleId = useId();
@@ -153,6 +156,7 @@ export function TaskGapChart({
 
   return (
     <svg
+      ref={svgRef}
       xmlns="http://www.w3.org/2000/svg"
       role="img"
       aria-labelledby={titleId}
