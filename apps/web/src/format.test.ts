@@ -3,6 +3,7 @@ import {
   centsToDecimal,
   formatMinor,
   formatDate,
+  formatDateTime,
   formatRatio,
   formatUsdCents,
   periodBounds,
@@ -64,5 +65,12 @@ describe("formatMinor", () => {
     expect(formatMinor(500000000, "GBP", "en-US")).toBe("£5,000,000.00");
     expect(formatMinor(1234, "JPY", "en-US")).toBe("¥1,234");
     expect(formatMinor(1234, "KWD", "en-US").replace(/\s/g, " ")).toBe("KWD 1.234");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows the time zone, in each language", () => {
+    expect(formatDateTime("2026-11-28T08:07:15.280Z", "en-US")).toBe("Nov 28, 2026, 08:07 AM UTC");
+    expect(formatDateTime("2026-11-28T08:07:15.280Z", "fr-FR")).toBe("28 nov. 2026, 08:07 UTC");
   });
 });

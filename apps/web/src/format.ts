@@ -69,8 +69,11 @@ export function formatDate(iso: string, locale: string): string {
 /** A timestamp with its time zone, e.g. "28 Nov 2026, 08:07 UTC". */
 export function formatDateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
     timeZone: "UTC",
     timeZoneName: "short",
   }).format(new Date(iso));

@@ -259,7 +259,6 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     }),
   },
   "audit.list": { profile: READ, input: () => ({}) },
-  "gaps.byTask": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
   "report.portfolio": {
     profile: READ,
     input: () => ({ period: { kind: "peacekeeping", year: 2024 } }),
