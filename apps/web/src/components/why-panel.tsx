@@ -120,7 +120,7 @@ function ExplanationView({ e, operation }: { e: Explanation; operation: string }
       {count === 0 ? <p>{m.whyNothing}</p> : <p>{m.whySum(count, money(e.value))}</p>}
       {e.contributions.length > 0 && (
         <div className="table-scroll">
-          <table className="why-table">
+          <table className="why-table why-direct">
             <caption className="visually-hidden">{heading}</caption>
             <RecordHead />
             <tbody>
