@@ -30,11 +30,15 @@ async function signIn(url: string, username: string, password: string): Promise<
 
 async function gapsOverHttp(url: string) {
   const cookie = await signIn(url, "reviewer", "coherence-reviewer");
-  const input = encodeURIComponent(JSON.stringify({ json: { operation: "MINUSCA" } }));
-  const response = await fetch(`${url}/trpc/gaps.byTask?input=${input}`, { headers: { cookie } });
+  const input = encodeURIComponent(
+    JSON.stringify({ json: { operation: "MINUSCA", period: { kind: "calendar", year: 2025 } } }),
+  );
+  const response = await fetch(`${url}/trpc/report.operation?input=${input}`, {
+    headers: { cookie },
+  });
   expect(response.status).toBe(200);
   const body = (await response.json()) as {
-    result: { data: { json: { tasks: { taskCode: string | null; funded: number }[] } } };
+    result: { data: { json: { tasks: { taskCode: string; figures: { funded: number } }[] } } };
   };
   return body.result.data.json.tasks;
 }
@@ -46,8 +50,10 @@ describe("server", () => {
       null,
       quiet,
     );
-    const input = encodeURIComponent(JSON.stringify({ json: { operation: "MINUSCA" } }));
-    const response = await fetch(`${running.url}/trpc/gaps.byTask?input=${input}`);
+    const input = encodeURIComponent(
+      JSON.stringify({ json: { period: { kind: "calendar", year: 2025 } } }),
+    );
+    const response = await fetch(`${running.url}/trpc/report.portfolio?input=${input}`);
     expect(response.status).toBe(401);
     await running.stop();
   });

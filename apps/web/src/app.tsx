@@ -1,61 +1,126 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Suspense, lazy } from "react";
+import { Link, Route, Switch, useLocation } from "wouter";
+import { Empty, LoadError, Loading } from "./components/states";
 import { useLocale } from "./i18n/locale";
+import { catalogs } from "./i18n/messages";
 import type { Locale } from "./i18n/messages";
-import { OperationGapsPage } from "./pages/operation-gaps";
+import { PortfolioPage } from "./pages/portfolio";
 import { SignInPage } from "./pages/sign-in";
 import { useTRPC } from "./trpc";
 
-export function App() {
+// Heavier views load on demand, so the first page (sign-in or portfolio) stays small.
+const OperationPage = lazy(() => import("./pages/operation"));
+const RecordPage = lazy(() => import("./pages/record"));
+
+function Header() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { locale, setLocale, messages: m } = useLocale();
   const me = useQuery(trpc.auth.me.queryOptions());
+  const [location] = useLocation();
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSuccess: () => queryClient.resetQueries(),
     }),
   );
   return (
-    <>
-      <header className="app-header">
-        <div>
-          <span className="brand">{m.appName}</span> <span className="tagline">{m.tagline}</span>
-        </div>
-        <div className="header-tools">
-          {me.data && (
-            <>
-              <span>
-                {m.signedInAs(me.data.displayName, m.roles[me.data.role] ?? me.data.role)}
-              </span>
-              <button
-                type="button"
-                onClick={() => {
-                  logout.mutate();
-                }}
-              >
-                {m.signOut}
-              </button>
-            </>
-          )}
-          <label>
-            {m.language}{" "}
-            <select
-              value={locale}
-              onChange={(e) => {
-                setLocale(e.target.value as Locale);
+    <header className="app-header">
+      <div className="brand-block">
+        <Link href="/" className="brand">
+          {m.appName}
+        </Link>{" "}
+        <span className="tagline">{m.tagline}</span>
+      </div>
+      {me.data && (
+        <nav aria-label={m.mainNavigation} className="main-nav">
+          <Link href="/" aria-current={location === "/" ? "page" : undefined}>
+            {m.navPortfolio}
+          </Link>
+          <details className="help">
+            <summary>{m.navHelp}</summary>
+            <p>{m.helpText}</p>
+          </details>
+        </nav>
+      )}
+      <div className="header-tools">
+        {me.data && (
+          <>
+            <span className="who">
+              {m.signedInAs(me.data.displayName, m.roles[me.data.role] ?? me.data.role)}
+              {me.data.role === "reviewer" && <span className="badge">{m.readOnly}</span>}
+            </span>
+            <button
+              type="button"
+              onClick={() => {
+                logout.mutate();
               }}
             >
-              <option value="en">English</option>
-              <option value="fr">Français</option>
-            </select>
-          </label>
-        </div>
-      </header>
-      <main>
+              {m.signOut}
+            </button>
+          </>
+        )}
+        <label>
+          {m.language}{" "}
+          <select
+            value={locale}
+            onChange={(e) => {
+              setLocale(e.target.value as Locale);
+            }}
+          >
+            {(Object.keys(catalogs) as Locale[]).map((l) => (
+              <option key={l} value={l} lang={l}>
+                {m.languageNames[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}
+
+function Routes() {
+  const { messages: m } = useLocale();
+  return (
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/">
+          <PortfolioPage />
+        </Route>
+        <Route path="/operations/:code">
+          {(params) => <OperationPage code={decodeURIComponent(params.code)} />}
+        </Route>
+        <Route path="/records/:kind/:id">
+          {(params) => <RecordPage kind={params.kind} id={decodeURIComponent(params.id)} />}
+        </Route>
+        <Route>
+          <Empty>{m.notFound}</Empty>
+          <Link href="/">{m.backToPortfolio}</Link>
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}
+
+/** The shell: who is signed in, the language, and the page for the URL. */
+export function App() {
+  const trpc = useTRPC();
+  const { messages: m } = useLocale();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {m.skipToContent}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
         {me.isPending ? (
-          <p role="status">{m.loading}</p>
+          <Loading />
+        ) : me.isError ? (
+          <LoadError error={me.error} retry={() => void me.refetch()} />
         ) : me.data ? (
-          <OperationGapsPage operation="MINUSCA" />
+          <Routes />
         ) : (
           <SignInPage />
         )}

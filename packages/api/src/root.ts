@@ -3,7 +3,6 @@ import { auditRouter } from "./router/audit";
 import { authRouter } from "./router/auth";
 import { crosswalkRouter } from "./router/crosswalk";
 import { flowRouter } from "./router/flow";
-import { gapsRouter } from "./router/gaps";
 import { mandateRouter } from "./router/mandate";
 import { operationRouter } from "./router/operation";
 import { organizationRouter } from "./router/organization";
@@ -28,7 +27,6 @@ export const appRouter = createTRPCRouter({
   crosswalk: crosswalkRouter,
   scale: scaleRouter,
   audit: auditRouter,
-  gaps: gapsRouter,
   report: reportRouter,
   analytics: analyticsRouter,
 });

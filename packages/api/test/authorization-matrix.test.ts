@@ -321,7 +321,6 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     }),
   },
   "audit.list": { profile: READ, input: () => ({}) },
-  "gaps.byTask": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
   "analytics.timeline": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
   "analytics.flowGraph": {
     profile: READ,

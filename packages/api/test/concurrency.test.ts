@@ -116,9 +116,12 @@ describe.each(ENGINES)("optimistic concurrency on %s", (engine) => {
       amount: "500.00",
     });
     const fundedOf = async () =>
-      (await officer.gaps.byTask({ operation: "MINUSCA" })).tasks.find(
-        (t) => t.taskCode === "UN-PROTECT",
-      )!.funded;
+      (
+        await officer.report.operation({
+          operation: "MINUSCA",
+          period: { kind: "custom", from: "1945-01-01", to: "2100-12-31" },
+        })
+      ).tasks.find((t) => t.taskCode === "UN-PROTECT")!.figures.funded;
     const withFlow = await fundedOf();
     await officer.flow.remove({ id: created.id, version: created.version });
     expect(await fundedOf()).toBe(withFlow - 500_00);

@@ -148,6 +148,28 @@ describe.each(ENGINES)("reports on %s", (engine) => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("refuses bad flow input with field-level errors and writes nothing to the figures", async () => {
+    const period = { kind: "calendar", year: 2025 } as const;
+    const before = await reviewer.report.operation({ operation: "MINUSCA", period });
+    const officer = fx.caller("financeOwn");
+    for (const bad of [
+      { amount: "12.345" },
+      { amount: "-5" },
+      { date: "2025-02-30" },
+      { periodEnd: "2024-12-31" },
+    ]) {
+      await expect(officer.flow.create({ ...flowInput, ...bad })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
+    }
+    await expect(officer.flow.create({ ...flowInput, source: "NOPE" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Unknown organization NOPE",
+      cause: { field: "source" },
+    });
+    expect(await reviewer.report.operation({ operation: "MINUSCA", period })).toEqual(before);
+  });
+
   it("computes predictability, execution and scorecards", async () => {
     const p = await reviewer.report.predictability({ operation: "MINUSCA", asOf: "2025-11-01" });
     expect(p.assessedShare).not.toBeNull();

@@ -1,4 +1,7 @@
 import { useId } from "react";
+import type { KeyboardEvent, Ref } from "react";
+import { ChartPatterns, patternId } from "./patterns";
+import { GAP_COLOR, GRID, INK, MUTED_INK, PLEDGED_COLOR, REQUIREMENT_STROKE } from "./palette";
 import { taskGapLayout } from "./task-gap-layout";
 import type { TaskGapDatum } from "./task-gap-layout";
 
@@ -9,6 +12,12 @@ export interface TaskGapChartLabels {
   funded: string;
   gap: string;
   pledged: string;
+  /** e.g. "of which attributed assessed". */
+  attributed: string;
+  /** Shown in place of a coverage when a task has no requirement. */
+  noRequirement: string;
+  /** Names of the funded parts, by segment key (funding types, "other"). */
+  segments: Record<string, string>;
 }
 
 export interface TaskGapChartProps {
@@ -18,124 +27,302 @@ export interface TaskGapChartProps {
   formatCents: (cents: number) => string;
   /** Short axis formatting, e.g. "$520M". */
   formatAxis: (cents: number) => string;
+  /** Called when a row is clicked or activated with Enter or Space (e.g. to explain it). */
+  onSelect?: (key: string) => void;
+  /** Lines printed under the chart: as-of time, rates, filters. They travel with exports. */
+  stamp?: readonly string[];
+  /** The <svg> element, e.g. to export it as SVG or PNG. */
+  svgRef?: Ref<SVGSVGElement>;
   width?: number;
 }
 
-const LABEL_WIDTH = 220;
+const LABEL_WIDTH = 230;
 const VALUE_WIDTH = 150;
-const ROW_HEIGHT = 26;
-const ROW_GAP = 18;
+const ROW_HEIGHT = 24;
+const PLEDGED_HEIGHT = 6;
+const ROW_GAP = 34;
+const LEGEND_HEIGHT = 48;
 const AXIS_HEIGHT = 24;
+const STAMP_LINE = 14;
+const MAX_LABEL = 34;
+
+/** The accessible sentence a row announces, e.g. "1. Protection of civilians: requirement $1.00, …". */
+export function describeRow(
+  datum: TaskGapDatum,
+  labels: TaskGapChartLabels,
+  formatCents: (cents: number) => string,
+): string {
+  const gapCents = Math.max(0, datum.requirementCents - datum.fundedCents);
+  const parts = [
+    `${labels.requirement} ${formatCents(datum.requirementCents)}`,
+    `${labels.funded} ${formatCents(datum.fundedCents)}`,
+    `${labels.gap} ${formatCents(gapCents)}`,
+    `${labels.pledged} ${formatCents(datum.pledgedCents)}`,
+  ];
+  if (datum.attributedCents)
+    parts.push(`${labels.attributed} ${formatCents(datum.attributedCents)}`);
+  for (const s of datum.fundedBy ?? []) {
+    if (s.cents > 0) parts.push(`${labels.segments[s.key] ?? s.key} ${formatCents(s.cents)}`);
+  }
+  return `${datum.label}: ${parts.join(", ")}`;
+}
+
+interface LegendItem {
+  key: string;
+  label: string;
+  fill: string;
+  stroke?: string;
+  dash?: string;
+  height?: number;
+}
+
+function legendItems(
+  data: readonly TaskGapDatum[],
+  labels: TaskGapChartLabels,
+  prefix: string,
+): LegendItem[] {
+  const present = new Set<string>();
+  for (const d of data) {
+    const listed = (d.fundedBy ?? []).reduce((sum, s) => sum + s.cents, 0);
+    for (const s of d.fundedBy ?? []) if (s.cents > 0) present.add(s.key);
+    if (listed < d.fundedCents) present.add("other");
+  }
+  const order = [...Object.keys(labels.segments), "other"];
+  return [
+    {
+      key: "requirement",
+      label: labels.requirement,
+      fill: "#fff",
+      stroke: REQUIREMENT_STROKE,
+    },
+    ...order
+      .filter((key, i) => present.has(key) && order.indexOf(key) === i)
+      .map((key) => ({
+        key,
+        label: labels.segments[key] ?? key,
+        fill: `url(#${patternId(prefix, key)})`,
+      })),
+    {
+      key: "gap",
+      label: labels.gap,
+      fill: `url(#${patternId(prefix, "gap")})`,
+      stroke: GAP_COLOR,
+    },
+    {
+      key: "pledged",
+      label: labels.pledged,
+      fill: `url(#${patternId(prefix, "pledged")})`,
+      stroke: PLEDGED_COLOR,
+      dash: "2 1",
+      height: PLEDGED_HEIGHT,
+    },
+  ];
+}
 
 /**
- * Requirement against funding for each priority task: a light requirement bar, the funded
- * bar over it, and the gap hatched so it reads without colour. Every row is focusable and
- * announces its exact figures.
+ * Requirement against funding for each priority task, in the order given (mandate rank): an
+ * outlined requirement bar, the funded bar stacked by funding type, the gap hatched, and the
+ * pledged-not-committed money as a dotted strip under the bar, so every part reads without
+ * colour. Every row is focusable and announces its exact figures.
  */
 export function TaskGapChart({
   data,
   labels,
   formatCents,
   formatAxis,
-  width = 760,
+  onSelect,
+  stamp = [],
+  svgRef,
+  width = 780,
 }: TaskGapChartProps) {
   const titleId = useId();
   const descId = useId();
-  const patternId = `${useId()}-gap`.replace(/:/g, "");
+  const prefix = `tg${useId()}`;
   const plotWidth = Math.max(100, width - LABEL_WIDTH - VALUE_WIDTH);
   const layout = taskGapLayout(data, { width: plotWidth, rowHeight: ROW_HEIGHT, rowGap: ROW_GAP });
-  const height = data.length * (ROW_HEIGHT + ROW_GAP) + AXIS_HEIGHT;
+  const rowsHeight = data.length * (ROW_HEIGHT + ROW_GAP);
+  const height = LEGEND_HEIGHT + rowsHeight + AXIS_HEIGHT + stamp.length * STAMP_LINE + 8;
+  const legend = legendItems(data, labels, prefix);
+  const legendColumns = Math.ceil(legend.length / 2);
+  const legendColumnWidth = width / legendColumns;
+
+  const onKeyDown = (key: string) => (event: KeyboardEvent<SVGGElement>) => {
+    if (!onSelect) return;
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      onSelect(key);
+    }
+  };
 
   return (
     <svg
+      ref={svgRef}
+      xmlns="http://www.w3.org/2000/svg"
       role="img"
       aria-labelledby={titleId}
       aria-describedby={descId}
       viewBox={`0 0 ${width} ${height}`}
       width="100%"
       className="task-gap-chart"
+      fontFamily="system-ui, sans-serif"
     >
       <title id={titleId}>{labels.title}</title>
       <desc id={descId}>{labels.description}</desc>
-      <defs>
-        <pattern
-          id={patternId}
-          width="6"
-          height="6"
-          patternUnits="userSpaceOnUse"
-          patternTransform="rotate(45)"
-        >
-          <rect width="6" height="6" fill="#fde8e4" />
-          <line x1="0" y1="0" x2="0" y2="6" stroke="#b3261e" strokeWidth="2" />
-        </pattern>
-      </defs>
-      <g transform={`translate(${LABEL_WIDTH},0)`}>
+      <ChartPatterns prefix={prefix} />
+      <rect width={width} height={height} fill="#fff" />
+      <g aria-hidden="true" className="chart-legend">
+        {legend.map((item, i) => (
+          <g
+            key={item.key}
+            transform={`translate(${(i % legendColumns) * legendColumnWidth},${Math.floor(i / legendColumns) * 22 + 4})`}
+          >
+            <rect
+              width={18}
+              height={item.height ?? 14}
+              y={item.height ? (14 - item.height) / 2 : 0}
+              fill={item.fill}
+              stroke={item.stroke}
+              strokeDasharray={item.dash}
+            />
+            <text x={24} y={7} dy="0.35em" fontSize="12" fill={INK}>
+              {item.label}
+            </text>
+          </g>
+        ))}
+      </g>
+      <g transform={`translate(${LABEL_WIDTH},${LEGEND_HEIGHT})`} aria-hidden="true">
         {layout.ticks.map((tick) => (
-          <g key={tick.cents} transform={`translate(${tick.x},0)`} aria-hidden="true">
-            <line y1={0} y2={height - AXIS_HEIGHT} stroke="#d0d4da" />
-            <text y={height - 6} textAnchor="middle" fontSize="11" fill="#3c4043">
+          <g key={tick.cents} transform={`translate(${tick.x},0)`}>
+            <line y1={0} y2={rowsHeight} stroke={GRID} />
+            <text y={rowsHeight + 16} textAnchor="middle" fontSize="11" fill={MUTED_INK}>
               {formatAxis(tick.cents)}
             </text>
           </g>
         ))}
       </g>
-      {layout.bars.map((bar) => {
-        const { datum } = bar;
-        const gapCents = Math.max(0, datum.requirementCents - datum.fundedCents);
-        const announce = `${bar.label}: ${labels.requirement} ${formatCents(datum.requirementCents)}, ${labels.funded} ${formatCents(datum.fundedCents)}, ${labels.gap} ${formatCents(gapCents)}, ${labels.pledged} ${formatCents(datum.pledgedCents)}`;
-        return (
-          <g
-            key={bar.key}
-            transform={`translate(0,${bar.y})`}
-            tabIndex={0}
-            role="graphics-symbol"
-            aria-label={announce}
-            data-task={bar.key}
-            data-funded-cents={datum.fundedCents}
-            data-requirement-cents={datum.requirementCents}
-            className="task-gap-row"
-          >
-            <text
-              x={LABEL_WIDTH - 10}
-              y={bar.rowHeight / 2}
-              dy="0.35em"
-              textAnchor="end"
-              fontSize="12"
-              fill="#1f1f1f"
+      <g transform={`translate(0,${LEGEND_HEIGHT})`}>
+        {layout.bars.map((bar) => {
+          const { datum } = bar;
+          const label =
+            bar.label.length > MAX_LABEL ? `${bar.label.slice(0, MAX_LABEL - 1)}…` : bar.label;
+          return (
+            <g
+              key={bar.key}
+              transform={`translate(0,${bar.y})`}
+              tabIndex={0}
+              role="graphics-symbol"
+              aria-label={describeRow(datum, labels, formatCents)}
+              data-task={bar.key}
+              data-funded-cents={datum.fundedCents}
+              data-requirement-cents={datum.requirementCents}
+              data-gap-cents={bar.gapCents}
+              className={onSelect ? "task-gap-row selectable" : "task-gap-row"}
+              onClick={
+                onSelect
+                  ? () => {
+                      onSelect(bar.key);
+                    }
+                  : undefined
+              }
+              onKeyDown={onKeyDown(bar.key)}
             >
-              {bar.label.length > 32 ? `${bar.label.slice(0, 31)}…` : bar.label}
-            </text>
-            <g transform={`translate(${LABEL_WIDTH},0)`}>
               <rect
-                width={bar.requirementWidth}
-                height={bar.rowHeight}
-                fill="#e8eaed"
-                stroke="#5f6368"
+                x={0}
+                y={-6}
+                width={width}
+                height={ROW_HEIGHT + ROW_GAP - 4}
+                fill="transparent"
+                className="row-hit"
               />
-              <rect width={bar.fundedWidth} height={bar.rowHeight} fill="#1a5fb4" />
-              {bar.gapWidth > 0 && (
+              <text
+                x={LABEL_WIDTH - 10}
+                y={bar.rowHeight / 2}
+                dy="0.35em"
+                textAnchor="end"
+                fontSize="12"
+                fill={INK}
+              >
+                {label}
+              </text>
+              <g transform={`translate(${LABEL_WIDTH},0)`}>
                 <rect
-                  x={bar.gapX}
-                  width={bar.gapWidth}
+                  width={Math.max(bar.requirementWidth, 0)}
                   height={bar.rowHeight}
-                  fill={`url(#${patternId})`}
-                  stroke="#5f6368"
+                  fill="#fff"
+                  stroke={REQUIREMENT_STROKE}
+                  className="bar-requirement"
                 />
-              )}
+                {bar.segments.map((s) => (
+                  <rect
+                    key={s.key}
+                    x={s.x}
+                    width={s.width}
+                    height={bar.rowHeight}
+                    fill={`url(#${patternId(prefix, s.key)})`}
+                    stroke="#fff"
+                    strokeWidth={0.75}
+                    className={`bar-funded bar-funded-${s.key}`}
+                  />
+                ))}
+                {bar.gapWidth > 0 && (
+                  <rect
+                    x={bar.gapX}
+                    width={bar.gapWidth}
+                    height={bar.rowHeight}
+                    fill={`url(#${patternId(prefix, "gap")})`}
+                    stroke={GAP_COLOR}
+                    className="bar-gap"
+                  />
+                )}
+                {bar.pledgedWidth > 0 && (
+                  <rect
+                    x={bar.pledgedX}
+                    y={bar.rowHeight + 2}
+                    width={Math.max(bar.pledgedWidth, 2)}
+                    height={PLEDGED_HEIGHT}
+                    fill={`url(#${patternId(prefix, "pledged")})`}
+                    stroke={PLEDGED_COLOR}
+                    strokeDasharray="2 1"
+                    className="bar-pledged"
+                  />
+                )}
+                <text
+                  y={bar.rowHeight + PLEDGED_HEIGHT + 14}
+                  fontSize="11"
+                  fill={MUTED_INK}
+                  className="task-gap-note"
+                >
+                  {datum.requirementCents === 0
+                    ? labels.noRequirement
+                    : datum.attributedCents
+                      ? `${labels.attributed} ${formatCents(datum.attributedCents)}`
+                      : ""}
+                </text>
+              </g>
+              <text
+                x={LABEL_WIDTH + plotWidth + 8}
+                y={bar.rowHeight / 2}
+                dy="0.35em"
+                fontSize="12"
+                fill={INK}
+                className="task-gap-funded"
+              >
+                {formatCents(datum.fundedCents)}
+              </text>
             </g>
-            <text
-              x={LABEL_WIDTH + plotWidth + 8}
-              y={bar.rowHeight / 2}
-              dy="0.35em"
-              fontSize="12"
-              fill="#1f1f1f"
-              className="task-gap-funded"
-            >
-              {formatCents(datum.fundedCents)}
-            </text>
-          </g>
-        );
-      })}
+          );
+        })}
+      </g>
+      <g
+        transform={`translate(0,${LEGEND_HEIGHT + rowsHeight + AXIS_HEIGHT + 6})`}
+        className="chart-stamp"
+      >
+        {stamp.map((line, i) => (
+          <text key={i} y={i * STAMP_LINE} fontSize="10" fill={MUTED_INK}>
+            {line}
+          </text>
+        ))}
+      </g>
     </svg>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { taskGapLayout } from "./task-gap-layout";
+import { stackSegments, taskGapLayout } from "./task-gap-layout";
 
 const size = { width: 400, rowHeight: 20, rowGap: 10 };
 
@@ -18,8 +18,18 @@ describe("taskGapLayout", () => {
       fundedWidth: 100,
       gapX: 100,
       gapWidth: 300,
+      gapCents: 750,
     });
     expect(bars[1]).toMatchObject({ requirementWidth: 200, fundedWidth: 320, gapWidth: 0 });
+  });
+
+  it("widens the axis to hold funded plus pledged money", () => {
+    const { domainMaxCents, bars } = taskGapLayout(
+      [{ key: "A", label: "A", requirementCents: 100, fundedCents: 80, pledgedCents: 120 }],
+      size,
+    );
+    expect(domainMaxCents).toBe(200);
+    expect(bars[0]).toMatchObject({ pledgedX: 160, pledgedWidth: 240 });
   });
 
   it("stacks rows top to bottom in the order given", () => {
@@ -38,11 +48,57 @@ describe("taskGapLayout", () => {
   });
 
   it("draws nothing but a valid axis when every amount is zero", () => {
-    const { bars, domainMaxCents } = taskGapLayout(
+    const { bars, domainMaxCents, ticks } = taskGapLayout(
       [{ key: "A", label: "A", requirementCents: 0, fundedCents: 0, pledgedCents: 0 }],
       size,
     );
     expect(domainMaxCents).toBe(0);
     expect(bars[0]).toMatchObject({ requirementWidth: 0, fundedWidth: 0, gapWidth: 0 });
+    expect(bars[0]?.segments).toEqual([]);
+    expect(ticks.length).toBeGreaterThan(0);
+  });
+});
+
+describe("stackSegments", () => {
+  const scale = (c: number) => c / 10;
+  it("places funded parts end to end, skipping empty ones, covering exactly the funded bar", () => {
+    const placed = stackSegments(
+      {
+        key: "A",
+        label: "A",
+        requirementCents: 0,
+        fundedCents: 600,
+        pledgedCents: 0,
+        fundedBy: [
+          { key: "assessed", cents: 400 },
+          { key: "pooled", cents: 0 },
+          { key: "voluntary_earmarked", cents: 200 },
+        ],
+      },
+      scale,
+    );
+    expect(placed).toEqual([
+      { key: "assessed", cents: 400, x: 0, width: 40 },
+      { key: "voluntary_earmarked", cents: 200, x: 40, width: 20 },
+    ]);
+  });
+
+  it("keeps funding not covered by the listed parts as 'other', so the bar still sums to funded", () => {
+    const placed = stackSegments(
+      {
+        key: "A",
+        label: "A",
+        requirementCents: 0,
+        fundedCents: 500,
+        pledgedCents: 0,
+        fundedBy: [{ key: "assessed", cents: 300 }],
+      },
+      scale,
+    );
+    expect(placed.map((s) => [s.key, s.cents])).toEqual([
+      ["assessed", 300],
+      ["other", 200],
+    ]);
+    expect(placed.reduce((s, p) => s + p.cents, 0)).toBe(500);
   });
 });

@@ -33,7 +33,8 @@ it("shows a flow added through the API in the chart, to the cent", async () => {
   if (!app || !chromium) throw new Error("setup failed");
   const context = await chromium.browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
-  await page.goto(app.url);
+  // The operation view for the calendar year the new flow falls in, straight from its URL.
+  await page.goto(`${app.url}/operations/MINUSCA?period=cy2025`);
   await page.getByLabel("Username").fill("finance.minusca");
   await page.getByLabel("Password").fill("coherence-finance");
   await page.getByRole("button", { name: "Sign in" }).click();

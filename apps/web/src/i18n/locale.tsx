@@ -1,4 +1,4 @@
-import { createContext, use, useState } from "react";
+import { createContext, use, useEffect, useState } from "react";
 import type { ReactNode } from "react";
 import { catalogs } from "./messages";
 import type { Locale, Messages } from "./messages";
@@ -20,11 +20,15 @@ function initialLocale(): Locale {
   return navigator.language.toLowerCase().startsWith("fr") ? "fr" : "en";
 }
 
+/** The interface language: chosen once, remembered in this browser, defaulting to the browser's. */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = catalogs[locale].appName;
+  }, [locale]);
   const setLocale = (next: Locale) => {
     localStorage.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next;
     setLocaleState(next);
   };
   const value: LocaleState = {

@@ -22,6 +22,7 @@ export function SignInPage() {
   return (
     <section className="sign-in" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{m.signInTitle}</h1>
+      <p>{m.signInIntro}</p>
       <form onSubmit={onSubmit} noValidate>
         <label htmlFor="username">{m.username}</label>
         <input

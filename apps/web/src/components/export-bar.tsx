@@ -1,0 +1,106 @@
+import { useState } from "react";
+import type { RefObject } from "react";
+import { toCsv } from "../export/csv";
+import { downloadBlob, downloadPng, downloadSvg } from "../export/download";
+import { safeFileName } from "../export/table-data";
+import type { ExportTable } from "../export/table-data";
+import { useLocale } from "../i18n/locale";
+
+/** Export buttons for one view: its chart (SVG, PNG), its table (CSV, XLSX), print and link. */
+export function ExportBar({
+  chart,
+  table,
+  label,
+  withPrint = false,
+}: {
+  chart?: RefObject<SVGSVGElement | null>;
+  table: () => ExportTable;
+  label: string;
+  withPrint?: boolean;
+}) {
+  const { messages: m } = useLocale();
+  const [status, setStatus] = useState("");
+  const run = (action: () => void | Promise<void>) => () => {
+    setStatus("");
+    Promise.resolve()
+      .then(action)
+      .catch(() => {
+        setStatus(m.exportFailed);
+      });
+  };
+  const base = () => safeFileName(table().name);
+  return (
+    <div className="export-bar" role="group" aria-label={label}>
+      {chart && (
+        <>
+          <button
+            type="button"
+            onClick={run(() => {
+              if (chart.current) downloadSvg(chart.current, `${base()}.svg`);
+            })}
+          >
+            {m.downloadSvg}
+          </button>
+          <button
+            type="button"
+            onClick={run(async () => {
+              if (chart.current) await downloadPng(chart.current, `${base()}.png`);
+            })}
+          >
+            {m.downloadPng}
+          </button>
+        </>
+      )}
+      <button
+        type="button"
+        onClick={run(() => {
+          downloadBlob(
+            new Blob(["\uFEFF", toCsv(table())], { type: "text/csv;charset=utf-8" }),
+            `${base()}.csv`,
+          );
+        })}
+      >
+        {m.downloadCsv}
+      </button>
+      <button
+        type="button"
+        onClick={run(async () => {
+          const { toXlsx } = await import("../export/xlsx");
+          const bytes = toXlsx(table());
+          downloadBlob(
+            new Blob([bytes.slice().buffer], {
+              type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }),
+            `${base()}.xlsx`,
+          );
+        })}
+      >
+        {m.downloadXlsx}
+      </button>
+      {withPrint && (
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              window.print();
+            }}
+          >
+            {m.print}
+          </button>
+          <button
+            type="button"
+            onClick={run(async () => {
+              await navigator.clipboard.writeText(window.location.href);
+              setStatus(m.linkCopied);
+            })}
+          >
+            {m.copyLink}
+          </button>
+        </>
+      )}
+      <span role="status" className="export-status">
+        {status}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useLocale } from "../i18n/locale";
+
+export function Loading() {
+  const { messages: m } = useLocale();
+  return (
+    <p role="status" className="state loading">
+      {m.loading}
+    </p>
+  );
+}
+
+/** The server did not answer (or refused): say so, show its message, offer to try again. */
+export function LoadError({ error, retry }: { error: { message: string }; retry: () => void }) {
+  const { messages: m } = useLocale();
+  return (
+    <div role="alert" className="state error-state">
+      <p>{m.loadFailed}</p>
+      <p className="detail">{error.message}</p>
+      <button type="button" onClick={retry}>
+        {m.retry}
+      </button>
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: string }) {
+  return <p className="state empty">{children}</p>;
+}

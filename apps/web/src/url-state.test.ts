@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import {
+  defaultPeriod,
+  operationSearch,
+  parseOperationView,
+  parsePeriod,
+  parsePortfolioView,
+  portfolioSearch,
+  serializePeriod,
+} from "./url-state";
+import type { OperationView } from "./url-state";
+
+describe("periods in the URL", () => {
+  it("round-trips every kind", () => {
+    for (const p of [
+      { kind: "calendar", year: 2025 },
+      { kind: "peacekeeping", year: 2024 },
+      { kind: "custom", from: "2025-01-01", to: "2025-06-30" },
+    ] as const) {
+      expect(parsePeriod(serializePeriod(p))).toEqual(p);
+    }
+  });
+  it("falls back on anything malformed", () => {
+    const fallback = { kind: "calendar", year: 2000 } as const;
+    for (const bad of ["", "xx2025", "cy20", "2025-06-30..2025-01-01", "2025-1-1..2025-02-01"]) {
+      expect(parsePeriod(bad, fallback)).toEqual(fallback);
+    }
+  });
+  it("defaults to the last complete calendar year", () => {
+    expect(defaultPeriod(new Date("2026-11-28T00:00:00Z"))).toEqual({
+      kind: "calendar",
+      year: 2025,
+    });
+  });
+});
+
+describe("operation view", () => {
+  it("round-trips period, filters, drill-down, display and the open explanation", () => {
+    const view: OperationView = {
+      period: { kind: "peacekeeping", year: 2024 },
+      filter: { donorCode: "USA", fundingType: "assessed" },
+      by: "donor",
+      display: "table",
+      why: { taskCode: "CIV-PROTECT", measure: "gap" },
+    };
+    expect(parseOperationView(operationSearch(view))).toEqual(view);
+    const notSpecified = { ...view, why: { taskCode: null, measure: "funded" as const } };
+    expect(parseOperationView(operationSearch(notSpecified))).toEqual(notSpecified);
+  });
+  it("ignores unknown values rather than passing them to the server", () => {
+    const view = parseOperationView("by=colour&type=gift&donor=%3Cscript%3E&why=X:nonsense");
+    expect(view.by).toBeNull();
+    expect(view.filter).toEqual({});
+    expect(view.why).toBeNull();
+  });
+});
+
+describe("portfolio view", () => {
+  it("round-trips the sort", () => {
+    const view = {
+      period: { kind: "calendar", year: 2025 },
+      sort: "gap",
+      direction: "desc",
+    } as const;
+    expect(parsePortfolioView(portfolioSearch(view))).toEqual(view);
+    expect(parsePortfolioView("sort=bogus").sort).toBe("code");
+  });
+});
