@@ -178,4 +178,37 @@ describe.each(ENGINES)("reports on %s", (engine) => {
     const s = await reviewer.report.scorecards({ operation: "MINUSCA", period: PK_2024 });
     expect(s.entities.map((x) => x.entityCode)).toContain("UN-DPO");
   });
+
+  it("explains an operation's total and a drill-down cell, each summing to the figure shown", async () => {
+    const report = await reviewer.report.operation({ operation: "MINUSCA", period: PK_2024 });
+    const total = await reviewer.report.explain({
+      operation: "MINUSCA",
+      period: PK_2024,
+      taskCode: null,
+      bucket: "all",
+      measure: "funded",
+    });
+    expect(total.explanations[0]!.value).toBe(report.total.funded);
+    const drill = await reviewer.report.drilldown({
+      operation: "MINUSCA",
+      period: PK_2024,
+      by: "donor",
+    });
+    const cell = drill.rows.find(
+      (r) => r.bucket === "task" && r.value !== null && r.figures.funded > 0,
+    )!;
+    const why = await reviewer.report.explain({
+      operation: "MINUSCA",
+      period: PK_2024,
+      taskCode: cell.taskCode,
+      measure: "funded",
+      filter: { donorCode: cell.value! },
+    });
+    const e = why.explanations[0]!;
+    expect(e.value).toBe(cell.figures.funded);
+    expect(
+      e.contributions.reduce((s, c) => s + c.cents, 0) +
+        e.attributions.reduce((s, a) => s + a.cents, 0),
+    ).toBe(e.value);
+  });
 });

@@ -201,7 +201,8 @@ export const reportRouter = {
         operation: code,
         period: periodInput,
         taskCode: code.nullable(),
-        bucket: z.enum(["task", "not_specified", "unallocated"]).default("task"),
+        /** "all": the operation's whole figure (any task, Not specified and unallocated). */
+        bucket: z.enum(["task", "not_specified", "unallocated", "all"]).default("task"),
         measure: z.enum([
           "requirement",
           "appropriated",
@@ -221,7 +222,7 @@ export const reportRouter = {
       const base = {
         operationCode: operation.code,
         periodIndex: period.index,
-        bucket: input.bucket,
+        ...(input.bucket === "all" ? {} : { bucket: input.bucket }),
         ...input.filter,
         ...(input.bucket === "task" ? { taskCode: input.taskCode } : {}),
       };
