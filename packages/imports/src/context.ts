@@ -44,6 +44,8 @@ export class ImportContext {
   readonly problems: Problem[] = [];
   /** The last reason each record key (external_ref, code, ...) failed for, by kind. */
   readonly failedKeys = new Map<string, string>();
+  /** `file\u0000line` of every rejected row: a problem elsewhere concerns the whole file. */
+  private readonly rejectedAt = new Set<string>();
   private readonly rejected = new Map<string, { kind: CanonicalKind; row: RejectedRow }>();
   readonly counts: ImportCounts = {
     read: 0,
@@ -164,6 +166,7 @@ export class ImportContext {
   ): void {
     const problem: Problem = { file: row.file, line: row.line, column, value, reason };
     this.problems.push(problem);
+    this.rejectedAt.add(`${row.file}\u0000${row.line ?? ""}`);
     this.failedKeys.set(`${row.kind}\u0000${KIND_SPECS[row.kind].key(row.record)}`, reason);
     const id = `${row.kind}\u0000${row.file}\u0000${row.line ?? ""}\u0000${KIND_SPECS[row.kind].key(row.record)}`;
     const existing = this.rejected.get(id);
@@ -190,9 +193,15 @@ export class ImportContext {
 
   /** A parser's rejected row (already counted in its problems). */
   parserReject(kind: CanonicalKind, file: string, row: RejectedRow): void {
+    this.rejectedAt.add(`${file}\u0000${row.line}`);
     this.rejected.set(`${kind}\u0000${file}\u0000${row.line}\u0000parser`, { kind, row });
     this.counts.rejected++;
     this.tableCounts(kind).rejected++;
+  }
+
+  /** Problems that reject no single row (an unreadable file, a missing column). */
+  fileLevelProblems(): Problem[] {
+    return this.problems.filter((p) => !this.rejectedAt.has(`${p.file}\u0000${p.line ?? ""}`));
   }
 
   rejects(): Partial<Record<CanonicalKind, RejectedRow[]>> {

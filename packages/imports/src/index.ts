@@ -23,3 +23,4 @@ export type {
   ImportScope,
   KindCounts,
 } from "./types";
+export { exportCsvStream, exportRecords, exportXlsxBytes, gapsCsv, gapsXlsx } from "./export";

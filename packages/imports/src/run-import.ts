@@ -376,7 +376,11 @@ export async function runImport(
               .update(taps.map((t) => t.hash.digest("hex")).join(","))
               .digest("hex");
       if (request.kind === "fts") fts = await ftsStoredTotals(trx);
-      const refused = ctx.refuseWhole || (mode === "atomic" && ctx.problems.length > 0);
+      // Partial mode takes the good rows of a readable file; a problem with the file itself
+      // (empty, binary, a missing column, a page that is not FTS JSON) refuses it in any mode.
+      const refused =
+        ctx.refuseWhole ||
+        (mode === "atomic" ? ctx.problems.length > 0 : ctx.fileLevelProblems().length > 0);
       if (dryRun || refused) throw new Rollback();
       await trx
         .updateTable("imports")
