@@ -207,19 +207,19 @@ export async function* exportCsvStream(
   kind: CanonicalKind,
   options: { bom?: boolean } = {},
 ): AsyncGenerator<string> {
-  let first = true;
+  const state = { first: true };
   let page: CanonicalRecords[CanonicalKind][] = [];
   const flush = function* (records: CanonicalRecords[CanonicalKind][]) {
     let header = true;
     for (const chunk of exportCsvChunks(kind, records, options)) {
-      if (header && !first) {
+      if (header && !state.first) {
         header = false;
         continue;
       }
       header = false;
       yield chunk;
     }
-    first = false;
+    state.first = false;
   };
   for await (const record of exportRecords(db, kind)) {
     page.push(record);
@@ -228,7 +228,7 @@ export async function* exportCsvStream(
       page = [];
     }
   }
-  if (page.length > 0 || first) yield* flush(page);
+  if (page.length > 0 || state.first) yield* flush(page);
 }
 
 /** A canonical XLSX export (one sheet named after the kind). */
@@ -293,7 +293,9 @@ export async function gapsXlsx(gaps: GapsJson): Promise<Uint8Array> {
   sheet.addRow([...GAPS_COLUMNS]).font = { bold: true };
   for (const cells of gapsCells(gaps)) {
     const row = sheet.addRow(
-      cells.map((c, i) => (i >= 7 && i <= 13 ? Number(c) : i === 5 && c !== "" ? Number(c) : neutralise(c))),
+      cells.map((c, i) =>
+        i >= 7 && i <= 13 ? Number(c) : i === 5 && c !== "" ? Number(c) : neutralise(c),
+      ),
     );
     for (let i = 8; i <= 14; i++) row.getCell(i).numFmt = "0.00";
   }

@@ -104,9 +104,9 @@ export class InvalidMappingError extends Error {
  * the new version. @throws InvalidMappingError, MappingConflictError
  * @example await writeMapping(db, "fts", mapping, 0, "cli:ana");
  */
-export async function writeMapping<K extends MappingKind>(
+export async function writeMapping(
   db: Kysely<Database>,
-  kind: K,
+  kind: MappingKind,
   mapping: unknown,
   expectedVersion: number,
   actor: string,

@@ -37,7 +37,8 @@ const COMPARED = [
 
 type FlowColumns = Pick<NewFlow, (typeof COMPARED)[number]> & {
   external_ref: string;
-  source_version: number | null;
+  /** Undefined: the file carries no source version (a canonical file): the stored one stays. */
+  source_version?: number | null;
 };
 
 export interface FlowBatchOptions {
@@ -53,7 +54,7 @@ export interface FlowBatchOptions {
 function resolve(
   ctx: ImportContext,
   row: RowRef<"flows">,
-  sourceVersion: number | null,
+  sourceVersion: number | null | undefined,
 ): FlowColumns | undefined {
   const r = row.record;
   const before = ctx.problems.length;
@@ -103,7 +104,7 @@ function resolve(
     earmarking: r.earmarking,
     category: r.category,
     notes: r.notes,
-    source_version: sourceVersion,
+    ...(sourceVersion === undefined ? {} : { source_version: sourceVersion }),
   };
 }
 
@@ -121,7 +122,10 @@ export async function applyFlows(
 ): Promise<void> {
   const resolved: { row: RowRef<"flows">; columns: FlowColumns }[] = [];
   for (const row of rows) {
-    const columns = resolve(ctx, row, options.sourceVersions?.get(row.record.externalRef) ?? null);
+    const version = options.sourceVersions
+      ? (options.sourceVersions.get(row.record.externalRef) ?? null)
+      : undefined;
+    const columns = resolve(ctx, row, version);
     if (columns) resolved.push({ row, columns });
   }
 
@@ -147,13 +151,16 @@ export async function applyFlows(
     options.ids?.set(columns.external_ref, current.id);
     if (
       current.source_version !== null &&
+      columns.source_version !== undefined &&
       columns.source_version !== null &&
       !ftsVersionReplaces(current.source_version, columns.source_version)
     ) {
       ctx.count("flows", "unchanged", columns.external_ref, row);
       continue;
     }
-    const changed = differs(current, columns) || current.source_version !== columns.source_version;
+    const changed =
+      differs(current, columns) ||
+      (columns.source_version !== undefined && current.source_version !== columns.source_version);
     if (!changed) {
       ctx.count("flows", "unchanged", columns.external_ref, row);
       continue;
@@ -180,6 +187,7 @@ export async function applyFlows(
     const chunk = creates.slice(i, i + INSERT_CHUNK);
     const values = chunk.map(({ columns }) => ({
       ...columns,
+      source_version: columns.source_version ?? null,
       provenance: options.provenance,
       updated_by: ctx.actor,
       created_at: ctx.nowIso,

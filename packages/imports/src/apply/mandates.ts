@@ -109,16 +109,9 @@ export async function applyMandates(
         .selectAll()
         .where("id", "=", operation.id)
         .executeTakeFirstOrThrow();
-      const after = await updateVersionedRow(
-        ctx,
-        "operations",
-        first,
-        "operation",
-        current as never,
-        {
-          name: m.operationName,
-        },
-      );
+      const after = await updateVersionedRow(ctx, "operations", first, "operation", current, {
+        name: m.operationName,
+      });
       if (!after) continue;
       operation = { ...operation, name: m.operationName };
       ctx.operations.set(m.operation, operation);
@@ -179,18 +172,10 @@ export async function applyMandates(
       ctx.count("mandates", "unchanged", label, first);
       continue;
     }
-    const after = await updateVersionedRow(
-      ctx,
-      "mandates",
-      first,
-      "resolution",
-      current as never,
-      values,
-      {
-        before: { tasks: storedTasks },
-        after: { tasks },
-      },
-    );
+    const after = await updateVersionedRow(ctx, "mandates", first, "resolution", current, values, {
+      before: { tasks: storedTasks },
+      after: { tasks },
+    });
     if (!after) continue;
     await ctx.trx.deleteFrom("priority_tasks").where("mandate_id", "=", current.id).execute();
     await ctx.trx

@@ -41,14 +41,7 @@ export async function applyOrganizations(
       ctx.count("organizations", "create", r.code, row);
       continue;
     }
-    const after = await updateVersionedRow(
-      ctx,
-      "organizations",
-      row,
-      "code",
-      current as never,
-      values,
-    );
+    const after = await updateVersionedRow(ctx, "organizations", row, "code", current, values);
     if (after) {
       ctx.organizations.set(r.code, after as unknown as Organization);
       ctx.count("organizations", "update", r.code, row);

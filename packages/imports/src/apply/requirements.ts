@@ -21,8 +21,20 @@ export async function applyRequirements(
       .execute();
     for (const r of found) existing.set(`${r.external_ref}\u0000${r.stage}`, r);
   }
+  const seen = new Map<string, number | null>();
   for (const row of rows) {
     const r = row.record;
+    const seenKey = `${r.externalRef}\u0000${r.stage}`;
+    if (seen.has(seenKey)) {
+      ctx.fail(
+        row,
+        "external_ref",
+        r.externalRef,
+        `duplicate (external_ref, stage): already on line ${seen.get(seenKey) ?? "?"}`,
+      );
+      continue;
+    }
+    seen.set(seenKey, row.line);
     const before = ctx.problems.length;
     const operationId = ctx.operationId(row, "operation", r.operation);
     const entity = ctx.organization(row, "entity", r.entity);
@@ -75,7 +87,7 @@ export async function applyRequirements(
         "you may not change this budget line: not in your assignments",
       );
     } else if (
-      await updateVersionedRow(ctx, "requirements", row, "external_ref", current as never, values)
+      await updateVersionedRow(ctx, "requirements", row, "external_ref", current, values)
     ) {
       ctx.count("requirements", "update", key, row);
     }

@@ -25,7 +25,7 @@ export async function createVersioned(
       updated_by: ctx.actor,
       created_at: ctx.nowIso,
       updated_at: ctx.nowIso,
-    } as never)
+    })
     .returningAll()
     .executeTakeFirstOrThrow()) as unknown as Row;
   ctx.audit({
