@@ -24,3 +24,10 @@ export type {
   KindCounts,
 } from "./types";
 export { exportCsvStream, exportRecords, exportXlsxBytes, gapsCsv, gapsXlsx } from "./export";
+export {
+  DEMO_DIR,
+  DEMO_FILES,
+  isEmptyDatabase,
+  loadDemoDataset,
+  loadDemoDatasetIfEmpty,
+} from "./demo";
