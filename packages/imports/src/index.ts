@@ -31,3 +31,5 @@ export {
   loadDemoDataset,
   loadDemoDatasetIfEmpty,
 } from "./demo";
+export { assessOperation } from "./assess";
+export type { AssessOutcome, AssessRequest } from "./assess";
