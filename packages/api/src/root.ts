@@ -3,6 +3,7 @@ import { authRouter } from "./router/auth";
 import { crosswalkRouter } from "./router/crosswalk";
 import { flowRouter } from "./router/flow";
 import { gapsRouter } from "./router/gaps";
+import { importRouter } from "./router/import";
 import { mandateRouter } from "./router/mandate";
 import { operationRouter } from "./router/operation";
 import { organizationRouter } from "./router/organization";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   gaps: gapsRouter,
   report: reportRouter,
+  import: importRouter,
 });
 
 export type AppRouter = typeof appRouter;
