@@ -2,7 +2,7 @@
 // codes against (loaded once, kept current as the import adds to it), the problems and rejects
 // found so far, the counts, and the audit entries waiting to be written.
 import type { Transaction } from "kysely";
-import { RateTable } from "@coherence/funding-model";
+import { RateTable, fiscalYearOf } from "@coherence/funding-model";
 import type { AuditAction, Database, Organization } from "@coherence/db";
 import { KIND_SPECS } from "@coherence/interchange";
 import type { CanonicalKind, CanonicalRecords, Problem, RejectedRow } from "@coherence/interchange";
@@ -18,7 +18,7 @@ import type {
 export type Trx = Transaction<Database>;
 
 const MAX_CHANGE_LINES = 1000;
-const AUDIT_CHUNK = 400;
+const AUDIT_CHUNK = 2000;
 
 /** Where a record came from, to name it in problems and rejects. */
 export interface RowRef<K extends CanonicalKind = CanonicalKind> {
@@ -76,11 +76,27 @@ export class ImportContext {
     readonly bytesTotal: number | null,
     private readonly canWriteHook: ((scope: ImportScope) => boolean) | undefined,
     private readonly onProgress: ((progress: ImportProgress) => void) | undefined,
-  ) {}
-
-  get nowIso(): string {
-    return this.now.toISOString();
+  ) {
+    this.nowIso = now.toISOString();
   }
+
+  private readonly fiscalYears = new Map<string, { from: string; to: string }>();
+
+  /** The fiscal year starting in `startMonth` that contains `date` (memoised: a hot path). */
+  fiscalYear(date: string, startMonth: number): { from: string; to: string } {
+    const key = `${startMonth}:${date}`;
+    let year = this.fiscalYears.get(key);
+    if (!year) {
+      const period = fiscalYearOf(date, startMonth);
+      year = { from: period.from, to: period.to };
+      if (this.fiscalYears.size > 100_000) this.fiscalYears.clear();
+      this.fiscalYears.set(key, year);
+    }
+    return year;
+  }
+
+  /** The import's timestamp, as stored (computed once: it is written on every row). */
+  readonly nowIso: string;
 
   /** Load the reference data codes are resolved against. */
   async load(): Promise<void> {

@@ -4,7 +4,6 @@
 // one record); equal values change nothing. A source version (FTS versionId) that is not newer
 // than the stored one changes nothing either. Creates are written in multi-row statements:
 // this is the path a million-row file takes.
-import { fiscalYearOf } from "@coherence/funding-model";
 import type { Flow, NewFlow } from "@coherence/db";
 import { ftsVersionReplaces } from "@coherence/interchange";
 import type { FlowRecord } from "@coherence/interchange";
@@ -12,7 +11,8 @@ import type { ImportContext, RowRef } from "../context";
 import { usdColumns } from "./convert";
 
 const LOOKUP_CHUNK = 500;
-const INSERT_CHUNK = 400;
+/** 1,000 rows × 22 columns stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 1000;
 
 /** The stored columns an import sets, in the order they are compared. */
 const COMPARED = [
@@ -81,7 +81,7 @@ function resolve(
   let periodStart = r.periodStart;
   let periodEnd = r.periodEnd;
   if (periodStart === null || periodEnd === null) {
-    const year = fiscalYearOf(r.date, recipient.fiscal_year_start_month);
+    const year = ctx.fiscalYear(r.date, recipient.fiscal_year_start_month);
     periodStart = year.from;
     periodEnd = year.to;
   }
