@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { seedDemoUsers } from "@coherence/api";
-import { connect, migrateToLatest, seedDemoIfEmpty } from "@coherence/db";
+import { connect, migrateToLatest } from "@coherence/db";
+import { loadDemoDatasetIfEmpty } from "@coherence/imports";
 import type { Connection } from "@coherence/db";
 import type { ServerSettings } from "./env";
 import { createHttpServer } from "./http";
@@ -14,7 +15,7 @@ export interface RunningServer {
 
 type Log = (message: string) => void;
 
-/** Migrate, seed an empty database with the demo, and listen. */
+/** Migrate, load the demo dataset (through the importers) into an empty database, and listen. */
 export async function startServer(
   settings: ServerSettings,
   webRoot: string | null,
@@ -25,7 +26,7 @@ export async function startServer(
   const connection = connect(settings.database);
   const applied = await migrateToLatest(connection.db);
   if (applied.length > 0) log(`Migrated ${connection.location}: ${applied.join(", ")}`);
-  if (settings.seedDemo && (await seedDemoIfEmpty(connection.db))) {
+  if (settings.seedDemo && (await loadDemoDatasetIfEmpty(connection.db, "system:demo"))) {
     await seedDemoUsers(connection.db);
     log(`Loaded the demo dataset into ${connection.location} (demo accounts: see README)`);
   }

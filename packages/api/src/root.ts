@@ -3,6 +3,7 @@ import { auditRouter } from "./router/audit";
 import { authRouter } from "./router/auth";
 import { crosswalkRouter } from "./router/crosswalk";
 import { flowRouter } from "./router/flow";
+import { importRouter } from "./router/import";
 import { mandateRouter } from "./router/mandate";
 import { operationRouter } from "./router/operation";
 import { organizationRouter } from "./router/organization";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   report: reportRouter,
   analytics: analyticsRouter,
+  import: importRouter,
 });
 
 export type AppRouter = typeof appRouter;

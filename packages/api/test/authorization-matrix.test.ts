@@ -3,6 +3,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ENGINES } from "@coherence/db/testing";
+import { readMapping, runImport } from "@coherence/imports";
 import { appRouter, hashPassword } from "../src/index";
 import { issueApiToken } from "../src/auth/api-tokens";
 import { CALLERS, PASSWORD, createFixture, flowInput, insertFlow } from "./support";
@@ -29,6 +30,21 @@ const ADMIN: Profile = {
 };
 /** Writes scoped to MINUSCA: its own finance officer and admins only. */
 const SCOPED: Profile = { ...ADMIN, financeOwn: "ok" };
+/** Any writer; what they may touch is checked per row (rows outside their scope are problems). */
+const WRITER: Profile = { ...SCOPED, financeOther: "ok" };
+
+const importFile = (n: number) => ({
+  kind: "flows" as const,
+  files: [
+    {
+      fileName: `matrix-${n}.csv`,
+      encoding: "text" as const,
+      content:
+        "external_ref,source,recipient,operation,task_code,funding_type,status,amount,currency,date,period_start,period_end,earmarking,category,notes\n" +
+        `MATRIX-IMPORT-${n},NOR,UNICEF,MINUSCA,CIV-PROTECT,voluntary_earmarked,pledged,10.00,USD,2025-03-01,,,,,\n`,
+    },
+  ],
+});
 
 type InputFactory = (fx: Fixture, kind: CallerKind, n: number) => unknown;
 const none: InputFactory = () => undefined;
@@ -369,6 +385,29 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
   "report.scorecards": {
     profile: READ,
     input: () => ({ operation: "MINUSCA", period: { kind: "peacekeeping", year: 2024 } }),
+  },
+  "import.preview": { profile: WRITER, input: (_fx, _kind, n) => importFile(n) },
+  "import.commit": { profile: WRITER, input: (_fx, _kind, n) => importFile(n) },
+  "import.list": { profile: WRITER, input: () => ({}) },
+  "import.undo": {
+    profile: SCOPED,
+    input: async (fx, _kind, n) => {
+      const outcome = await runImport(fx.connection.db, {
+        kind: "flows",
+        files: [{ fileName: "undo.csv", data: importFile(n + 5000).files[0]!.content }],
+        actor: "user:t.admin",
+      });
+      return { id: outcome.importId! };
+    },
+  },
+  "import.mapping": { profile: WRITER, input: () => ({ kind: "fts" }) },
+  "import.setMapping": {
+    profile: ADMIN,
+    input: async (fx) => ({
+      kind: "iati",
+      version: (await readMapping(fx.connection.db, "iati")).version,
+      mapping: { organizations: [], activities: [] },
+    }),
   },
 };
 

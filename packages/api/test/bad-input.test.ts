@@ -61,7 +61,8 @@ describe.each(ENGINES)("bad input on %s", (engine) => {
     ["more decimals than USD has", { amount: "12.345" }, "amount"],
     ["decimals in a currency without any", { amount: "1000.5", currency: "JPY" }, "amount"],
     ["an unknown currency", { currency: "XYZ" }, "currency"],
-    ["a currency with no rate in force", { currency: "EUR" }, "currency"],
+    // The demo dataset's rates start on 2023-01-01.
+    ["a currency with no rate in force", { currency: "EUR", date: "2022-06-01" }, "currency"],
     [
       "a period ending before it starts",
       { periodStart: "2025-12-31", periodEnd: "2025-01-01" },
@@ -159,9 +160,17 @@ describe.each(ENGINES)("bad input on %s", (engine) => {
     });
     expect(flow.amount_usd_cents).toBe(645_161_290);
     expect(flow.units_per_usd).toBe("0.775");
+    // The demo dataset's GBP rate from 2025-01-01 is 0.79; before 2023 there is none.
+    const earlier = await caller.flow.create({
+      ...flowInput,
+      currency: "GBP",
+      amount: "790.00",
+      date: "2025-04-30",
+    });
+    expect(earlier.amount_usd_cents).toBe(100_000);
     await expect(
-      caller.flow.create({ ...flowInput, currency: "GBP", date: "2025-04-30" }),
-    ).rejects.toThrow(/No GBP rate in force on 2025-04-30/);
+      caller.flow.create({ ...flowInput, currency: "GBP", date: "2022-12-31" }),
+    ).rejects.toThrow(/No GBP rate in force on 2022-12-31/);
   });
 
   it("refuses to remove an organization that records still refer to, changing nothing", async () => {

@@ -1,8 +1,9 @@
-// Shared set-up for the API suites: a fresh database on each engine with the demo dataset,
-// a second operation, and one account per kind of caller the authorisation rules distinguish.
-import { seedDemo } from "@coherence/db";
+// Shared set-up for the API suites: a fresh database on each engine with the demo dataset
+// (loaded through the importers), an operation without data, and one account per kind of
+// caller the authorisation rules distinguish.
 import type { Connection, Engine } from "@coherence/db";
 import { freshDatabase } from "@coherence/db/testing";
+import { loadDemoDataset } from "@coherence/imports";
 import { appRouter, createCallerFactory, hashPassword, loadPrincipal } from "../src/index";
 import type { Context, Principal } from "../src/index";
 
@@ -57,10 +58,14 @@ async function addUser(
 
 export async function createFixture(engine: Engine, pgUrl: string): Promise<Fixture> {
   const connection = await freshDatabase(engine, pgUrl);
-  await seedDemo(connection.db);
+  await loadDemoDataset(connection.db, "system:demo");
   await connection.db
     .insertInto("operations")
-    .values({ code: "UNMISS", name: "United Nations Mission in South Sudan", country: "SSD" })
+    .values({
+      code: "MINURSO",
+      name: "United Nations Mission for the Referendum in Western Sahara",
+      country: "ESH",
+    })
     .execute();
   const principals: Record<CallerKind, Principal | null> = {
     anonymous: null,

@@ -5,6 +5,5 @@ export type { Engine } from "./migrations/column-types";
 export * from "./queries/operations";
 export * from "./queries/ledger";
 export * from "./queries/flows";
-export * from "./seed/demo";
 export * from "./audit";
 export * from "./versioned";

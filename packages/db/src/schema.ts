@@ -106,6 +106,8 @@ export interface FlowsTable {
   category: string | null;
   notes: string | null;
   provenance: string;
+  /** The source system's version of the record (FTS `versionId`); null when it has none. */
+  source_version: ColumnType<number | null, number | null | undefined, number | null>;
   version: Generated<number>;
   deleted_at: string | null;
   created_at: Timestamp;
@@ -123,6 +125,8 @@ export interface FlowStatusHistoryTable {
   currency: string;
   amount_usd_cents: number;
   recorded_at: Timestamp;
+  /** The import that added this entry (null when entered by hand). */
+  import_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ExchangeRatesTable {
@@ -239,6 +243,38 @@ export interface ScaleRatesTable {
   rate_percent: string;
 }
 
+/** One OCHA FTS flow as read, whatever became of it (`flow_id`: the ledger flow it became). */
+export interface FtsFlowsTable {
+  id: Generated<number>;
+  fts_id: string;
+  version_id: number | null;
+  status: "pledge" | "commitment" | "paid";
+  boundary: "incoming" | "internal" | "outgoing" | null;
+  on_boundary: "single" | "shared" | null;
+  amount_usd_cents: number;
+  original_amount: string | null;
+  original_currency: string | null;
+  exchange_rate: string | null;
+  date: string | null;
+  /** Organization names of the source side, "; "-separated. */
+  source_names: string;
+  destination_names: string;
+  parent_flow_id: string | null;
+  flow_id: number | null;
+  /** Why the flow is not in the ledger (internal, shared, unmapped organization, ...). */
+  not_taken_reason: string | null;
+  file_name: string;
+}
+
+/** The stored, editable FTS and IATI mappings (JSON of interchange's FtsMapping / IatiMapping). */
+export interface ImportMappingsTable {
+  kind: "fts" | "iati";
+  mapping_json: string;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   operations: OperationsTable;
@@ -259,6 +295,8 @@ export interface Database {
   categories: CategoriesTable;
   crosswalk_shares: CrosswalkSharesTable;
   scale_rates: ScaleRatesTable;
+  fts_flows: FtsFlowsTable;
+  import_mappings: ImportMappingsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

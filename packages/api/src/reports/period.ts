@@ -1,8 +1,9 @@
-// The period a report covers, as the user chooses it: a calendar year, a peacekeeping year
-// (July–June, named by the year it starts) or any custom range.
+// The report period as the API accepts it; resolving it is shared with the CLI (@coherence/reports).
 import { z } from "zod";
-import type { PeriodScheme } from "@coherence/funding-model";
 import { isoDate } from "../validators";
+
+export { resolvePeriod } from "@coherence/reports";
+export type { ResolvedPeriod } from "@coherence/reports";
 
 const year = z.number().int().min(1945).max(2100);
 
@@ -17,46 +18,3 @@ export const periodInput = z.discriminatedUnion("kind", [
     }),
 ]);
 export type PeriodInput = z.infer<typeof periodInput>;
-
-export interface ResolvedPeriod {
-  scheme: PeriodScheme;
-  index: number;
-  kind: PeriodInput["kind"];
-  from: string;
-  to: string;
-  label: string;
-}
-
-export function resolvePeriod(input: PeriodInput): ResolvedPeriod {
-  switch (input.kind) {
-    case "calendar":
-      return {
-        scheme: { kind: "calendar" },
-        index: input.year,
-        kind: "calendar",
-        from: `${input.year}-01-01`,
-        to: `${input.year}-12-31`,
-        label: String(input.year),
-      };
-    case "peacekeeping":
-      return {
-        scheme: { kind: "peacekeeping" },
-        index: input.year,
-        kind: "peacekeeping",
-        from: `${input.year}-07-01`,
-        to: `${input.year + 1}-06-30`,
-        label: `${input.year}/${String((input.year + 1) % 100).padStart(2, "0")}`,
-      };
-    case "custom": {
-      const label = `${input.from}–${input.to}`;
-      return {
-        scheme: { kind: "custom", periods: [{ label, from: input.from, to: input.to }] },
-        index: 0,
-        kind: "custom",
-        from: input.from,
-        to: input.to,
-        label,
-      };
-    }
-  }
-}

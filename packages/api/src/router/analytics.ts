@@ -3,10 +3,9 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { mandateView, reconcile } from "@coherence/funding-model";
 import type { CustomPeriod, PeriodScheme, ReconcileOptions } from "@coherence/funding-model";
-import { loadLedger } from "../reports/load-ledger";
-import type { Ledger } from "../reports/load-ledger";
+import { figuresOut, loadLedger } from "@coherence/reports";
+import type { Ledger } from "@coherence/reports";
 import { periodInput, resolvePeriod } from "../reports/period";
-import { figuresOut } from "../reports/shape";
 import { protectedProcedure } from "../trpc";
 import { code } from "../validators";
 

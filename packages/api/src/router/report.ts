@@ -10,54 +10,31 @@ import {
   predictability,
   reconcile,
 } from "@coherence/funding-model";
-import type { ReconcileOptions, RowFilter } from "@coherence/funding-model";
-import { loadLedger } from "../reports/load-ledger";
-import type { Ledger } from "../reports/load-ledger";
+import {
+  UnknownOperationError,
+  alignmentOut,
+  figuresOut,
+  loadLedger,
+  operationLedger as loadOperationLedger,
+  operationReport,
+  reconcileOptions as options,
+} from "@coherence/reports";
+import type { Database } from "@coherence/db";
+import type { Kysely } from "kysely";
 import { periodInput, resolvePeriod } from "../reports/period";
-import type { ResolvedPeriod } from "../reports/period";
-import { alignmentOut, figuresOut } from "../reports/shape";
 import { protectedProcedure } from "../trpc";
 import { code, isoDate } from "../validators";
 
 const DRILL_DIMENSIONS = ["entity", "category", "fundingType", "donor"] as const;
 
-function options(ledger: Ledger, period: ResolvedPeriod): ReconcileOptions {
-  return {
-    scheme: period.scheme,
-    rates: ledger.rates,
-    crosswalk: ledger.crosswalk,
-    entities: ledger.entities,
-    mandates: ledger.mandates,
-    unmappedCategory: "not_categorised",
-  };
-}
-
-async function operationLedger(ctx: { db: Parameters<typeof loadLedger>[0] }, operation: string) {
-  const row = await ctx.db
-    .selectFrom("operations")
-    .select(["code", "name", "country", "kind"])
-    .where("code", "=", operation)
-    .executeTakeFirst();
-  if (!row)
-    throw new TRPCError({ code: "NOT_FOUND", message: `No operation with code ${operation}` });
-  return { operation: row, ledger: await loadLedger(ctx.db, operation) };
-}
-
-/** Currencies present in the records, with the rate in force at the period's end. */
-function ratesInForce(ledger: Ledger, on: string) {
-  const currencies = new Set<string>();
-  for (const f of ledger.records.flows)
-    if (f.currency !== "USD" && !f.sourceConversion) currencies.add(f.currency);
-  for (const r of ledger.records.requirementLines)
-    if (r.currency !== "USD") currencies.add(r.currency);
-  return [...currencies].sort().map((currency) => {
-    try {
-      const rate = ledger.rates.rateInForce(currency, on);
-      return { currency, unitsPerUsd: rate.unitsPerUsd, effectiveFrom: rate.effectiveFrom };
-    } catch {
-      return { currency, unitsPerUsd: null, effectiveFrom: null };
-    }
-  });
+async function operationLedger(ctx: { db: Kysely<Database> }, operation: string) {
+  try {
+    return await loadOperationLedger(ctx.db, operation);
+  } catch (error) {
+    if (error instanceof UnknownOperationError)
+      throw new TRPCError({ code: "NOT_FOUND", message: error.message });
+    throw error;
+  }
 }
 
 const drillFilter = z
@@ -102,63 +79,13 @@ export const reportRouter = {
   operation: protectedProcedure
     .input(z.object({ operation: code, period: periodInput, filter: drillFilter }))
     .query(async ({ ctx, input }) => {
-      const period = resolvePeriod(input.period);
-      const { operation, ledger } = await operationLedger(ctx, input.operation);
-      const rec = reconcile(ledger.records, options(ledger, period));
-      const table = rec.taskTable(operation.code, period.index);
-      const where: RowFilter = {
-        operationCode: operation.code,
-        periodIndex: period.index,
-        ...input.filter,
-      };
-      const byType = rec.rows({ groupBy: ["bucket", "task", "fundingType"], where });
-      const fundedByType = (bucket: "task" | "not_specified", taskCode: string | null) =>
-        Object.fromEntries(
-          FUNDING_TYPES.map((type) => [
-            type,
-            byType
-              .filter(
-                (r) =>
-                  r.key.bucket === bucket &&
-                  (bucket === "not_specified" || r.key.taskCode === taskCode) &&
-                  r.key.fundingType === type,
-              )
-              .reduce((sum, r) => sum + r.figures.funded, 0),
-          ]),
-        ) as Record<(typeof FUNDING_TYPES)[number], number>;
-      const filtered = Object.keys(input.filter).length > 0;
-      const taskFigures = (taskCode: string) =>
-        filtered
-          ? rec.total({ ...where, bucket: "task", taskCode })
-          : table.tasks.find((t) => t.taskCode === taskCode)!.figures;
-      return {
-        operation,
-        period,
-        filter: input.filter,
-        asOf: ledger.asOf,
-        resolution: table.resolution,
-        ratesInForce: ratesInForce(ledger, period.to),
-        tasks: table.tasks.map((t) => ({
-          taskCode: t.taskCode,
-          title: t.title,
-          rank: t.rank,
-          inLatestMandate: t.inLatestMandate,
-          figures: figuresOut(taskFigures(t.taskCode)),
-          fundedByType: fundedByType("task", t.taskCode),
-        })),
-        notSpecified: {
-          figures: figuresOut(
-            filtered ? rec.total({ ...where, bucket: "not_specified" }) : table.notSpecified,
-          ),
-          fundedByType: fundedByType("not_specified", null),
-        },
-        unallocated: table.unallocated.map((u) => ({
-          entityCode: u.entityCode,
-          figures: figuresOut(u.figures),
-        })),
-        total: figuresOut(filtered ? rec.total(where) : table.total),
-        alignment: alignmentOut(alignmentOf(table)),
-      };
+      try {
+        return await operationReport(ctx.db, input.operation, input.period, input.filter);
+      } catch (error) {
+        if (error instanceof UnknownOperationError)
+          throw new TRPCError({ code: "NOT_FOUND", message: error.message });
+        throw error;
+      }
     }),
 
   /** The task table broken down by one dimension: entity, category, funding type or donor. */

@@ -22,8 +22,12 @@ export async function createFlow(db: Db, flow: NewFlow): Promise<Flow> {
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
-/** Add the flow's current status, date and amount to its dated history. */
-export async function appendFlowHistory(db: Db, flow: Flow): Promise<void> {
+/** Add the flow's current status, date and amount to its dated history (`importId`: the import that moved it). */
+export async function appendFlowHistory(
+  db: Db,
+  flow: Flow,
+  importId: number | null = null,
+): Promise<void> {
   await db
     .insertInto("flow_status_history")
     .values({
@@ -33,6 +37,7 @@ export async function appendFlowHistory(db: Db, flow: Flow): Promise<void> {
       amount: flow.amount,
       currency: flow.currency,
       amount_usd_cents: flow.amount_usd_cents,
+      import_id: importId,
     })
     .execute();
 }

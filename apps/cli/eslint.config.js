@@ -1,0 +1,3 @@
+import base from "@coherence/eslint-config/base";
+
+export default base;

@@ -1,0 +1,294 @@
+// Flows, keyed by external_ref. A new key creates the flow and its first status-history entry;
+// a known key whose values differ updates the ONE record through optimistic concurrency and,
+// when its status, date or amount moved, adds a history entry (pledged → committed → paid stays
+// one record); equal values change nothing. A source version (FTS versionId) that is not newer
+// than the stored one changes nothing either. Creates are written in multi-row statements:
+// this is the path a million-row file takes.
+import type { Flow, NewFlow } from "@coherence/db";
+import { ftsVersionReplaces } from "@coherence/interchange";
+import type { FlowRecord } from "@coherence/interchange";
+import type { ImportContext, RowRef } from "../context";
+import { usdColumns } from "./convert";
+
+const LOOKUP_CHUNK = 500;
+/** 1,000 rows × 22 columns stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 1000;
+
+/** The stored columns an import sets, in the order they are compared. */
+const COMPARED = [
+  "source_id",
+  "recipient_id",
+  "operation_id",
+  "task_code",
+  "funding_type",
+  "status",
+  "status_date",
+  "amount",
+  "currency",
+  "amount_usd_cents",
+  "units_per_usd",
+  "rate_origin",
+  "period_start",
+  "period_end",
+  "earmarking",
+  "category",
+  "notes",
+] as const;
+
+type FlowColumns = Pick<NewFlow, (typeof COMPARED)[number]> & {
+  external_ref: string;
+  /** Undefined: the file carries no source version (a canonical file): the stored one stays. */
+  source_version?: number | null;
+};
+
+export interface FlowBatchOptions {
+  /** Stored in `provenance` of created flows: "import:flows", "fts", "iati", "assessment". */
+  provenance: string;
+  /** The source's version of each flow (FTS versionId), by external_ref. */
+  sourceVersions?: ReadonlyMap<string, number | null>;
+  /** Receives the id of every flow of the batch that is in the database afterwards. */
+  ids?: Map<string, number>;
+}
+
+/** Resolve codes, fill the period, convert: the stored columns of a flow, or undefined. */
+function resolve(
+  ctx: ImportContext,
+  row: RowRef<"flows">,
+  sourceVersion: number | null | undefined,
+): FlowColumns | undefined {
+  const r = row.record;
+  const before = ctx.problems.length;
+  const source = ctx.organization(row, "source", r.source);
+  const recipient = ctx.organization(row, "recipient", r.recipient);
+  let operationId: number | null = null;
+  if (r.operation !== null) {
+    const id = ctx.operationId(row, "operation", r.operation);
+    if (id !== undefined) {
+      operationId = id;
+      if (r.taskCode !== null) ctx.checkTask(row, id, r.operation, r.taskCode);
+    }
+  }
+  if (!source || !recipient || ctx.problems.length > before) return undefined;
+  if (!ctx.canWrite({ table: "flows", operationId, entityId: recipient.id })) {
+    ctx.fail(
+      row,
+      r.operation === null ? "recipient" : "operation",
+      r.operation ?? r.recipient,
+      `you may not write flows of operation ${r.operation ?? "(none)"} to ${r.recipient}: not in your assignments`,
+    );
+    return undefined;
+  }
+  let periodStart = r.periodStart;
+  let periodEnd = r.periodEnd;
+  if (periodStart === null || periodEnd === null) {
+    const year = ctx.fiscalYear(r.date, recipient.fiscal_year_start_month);
+    periodStart = year.from;
+    periodEnd = year.to;
+  }
+  const usd = usdColumns(ctx, row, r.amountMinor, r.currency, r.date, r.sourceConversion);
+  if (!usd) return undefined;
+  return {
+    external_ref: r.externalRef,
+    source_id: source.id,
+    recipient_id: recipient.id,
+    operation_id: operationId,
+    task_code: r.taskCode,
+    funding_type: r.fundingType,
+    status: r.status,
+    status_date: r.date,
+    amount: r.amountMinor,
+    currency: r.currency,
+    ...usd,
+    period_start: periodStart,
+    period_end: periodEnd,
+    earmarking: r.earmarking,
+    category: r.category,
+    notes: r.notes,
+    ...(sourceVersion === undefined ? {} : { source_version: sourceVersion }),
+  };
+}
+
+function differs(existing: Flow, next: FlowColumns): boolean {
+  if (existing.deleted_at !== null) return true;
+  for (const column of COMPARED) if (existing[column] !== next[column]) return true;
+  return false;
+}
+
+/** Apply a batch of flow records (one file's, or one streamed batch of it). */
+export async function applyFlows(
+  ctx: ImportContext,
+  rows: readonly RowRef<"flows">[],
+  options: FlowBatchOptions,
+): Promise<void> {
+  const resolved: { row: RowRef<"flows">; columns: FlowColumns }[] = [];
+  for (const row of rows) {
+    const version = options.sourceVersions
+      ? (options.sourceVersions.get(row.record.externalRef) ?? null)
+      : undefined;
+    const columns = resolve(ctx, row, version);
+    if (columns) resolved.push({ row, columns });
+  }
+
+  const existing = new Map<string, Flow>();
+  for (let i = 0; i < resolved.length; i += LOOKUP_CHUNK) {
+    const refs = resolved.slice(i, i + LOOKUP_CHUNK).map((r) => r.columns.external_ref);
+    const found = await ctx.trx
+      .selectFrom("flows")
+      .selectAll()
+      .where("external_ref", "in", refs)
+      .execute();
+    for (const flow of found) existing.set(flow.external_ref!, flow);
+  }
+
+  const creates: { row: RowRef<"flows">; columns: FlowColumns }[] = [];
+  for (const item of resolved) {
+    const { row, columns } = item;
+    const current = existing.get(columns.external_ref);
+    if (!current) {
+      creates.push(item);
+      continue;
+    }
+    options.ids?.set(columns.external_ref, current.id);
+    if (
+      current.source_version !== null &&
+      columns.source_version !== undefined &&
+      columns.source_version !== null &&
+      !ftsVersionReplaces(current.source_version, columns.source_version)
+    ) {
+      ctx.count("flows", "unchanged", columns.external_ref, row);
+      continue;
+    }
+    const changed =
+      differs(current, columns) ||
+      (columns.source_version !== undefined && current.source_version !== columns.source_version);
+    if (!changed) {
+      ctx.count("flows", "unchanged", columns.external_ref, row);
+      continue;
+    }
+    if (
+      !ctx.canWrite({
+        table: "flows",
+        operationId: current.operation_id,
+        entityId: current.recipient_id,
+      })
+    ) {
+      ctx.fail(
+        row,
+        "external_ref",
+        columns.external_ref,
+        "you may not change this flow: its operation and recipient are not in your assignments",
+      );
+      continue;
+    }
+    await updateFlow(ctx, row, current, columns);
+  }
+
+  for (let i = 0; i < creates.length; i += INSERT_CHUNK) {
+    const chunk = creates.slice(i, i + INSERT_CHUNK);
+    const values = chunk.map(({ columns }) => ({
+      ...columns,
+      source_version: columns.source_version ?? null,
+      provenance: options.provenance,
+      updated_by: ctx.actor,
+      created_at: ctx.nowIso,
+      updated_at: ctx.nowIso,
+    }));
+    const inserted = await ctx.trx
+      .insertInto("flows")
+      .values(values)
+      .returning(["id", "external_ref"])
+      .execute();
+    const idOf = new Map(inserted.map((r) => [r.external_ref!, r.id]));
+    await ctx.trx
+      .insertInto("flow_status_history")
+      .values(
+        values.map((v) => ({
+          flow_id: idOf.get(v.external_ref)!,
+          status: v.status,
+          status_date: v.status_date,
+          amount: v.amount,
+          currency: v.currency,
+          amount_usd_cents: v.amount_usd_cents,
+          recorded_at: ctx.nowIso,
+          import_id: ctx.importId,
+        })),
+      )
+      .execute();
+    chunk.forEach(({ row, columns }, j) => {
+      const id = idOf.get(columns.external_ref)!;
+      options.ids?.set(columns.external_ref, id);
+      ctx.audit({
+        action: "create",
+        table: "flows",
+        recordId: String(id),
+        before: null,
+        after: { id, ...values[j], version: 1, deleted_at: null },
+      });
+      ctx.count("flows", "create", columns.external_ref, row);
+    });
+  }
+  await ctx.flushAudit();
+}
+
+async function updateFlow(
+  ctx: ImportContext,
+  row: RowRef,
+  current: Flow,
+  columns: FlowColumns,
+): Promise<void> {
+  const changes = {
+    ...columns,
+    deleted_at: null,
+    version: current.version + 1,
+    updated_at: ctx.nowIso,
+    updated_by: ctx.actor,
+  };
+  const result = await ctx.trx
+    .updateTable("flows")
+    .set(changes)
+    .where("id", "=", current.id)
+    .where("version", "=", current.version)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) {
+    ctx.fail(
+      row,
+      "external_ref",
+      columns.external_ref,
+      "this flow was changed by someone else while the import ran: import again",
+    );
+    return;
+  }
+  const after: Flow = { ...current, ...changes };
+  const moved =
+    current.status !== after.status ||
+    current.status_date !== after.status_date ||
+    current.amount !== after.amount ||
+    current.currency !== after.currency;
+  if (moved)
+    await ctx.trx
+      .insertInto("flow_status_history")
+      .values({
+        flow_id: after.id,
+        status: after.status,
+        status_date: after.status_date,
+        amount: after.amount,
+        currency: after.currency,
+        amount_usd_cents: after.amount_usd_cents,
+        recorded_at: ctx.nowIso,
+        import_id: ctx.importId,
+      })
+      .execute();
+  ctx.audit({
+    action: current.status !== after.status ? "status" : current.deleted_at ? "restore" : "update",
+    table: "flows",
+    recordId: String(current.id),
+    before: current,
+    after,
+  });
+  ctx.count("flows", "update", columns.external_ref, row);
+}
+
+/** Flow records as rows of one file. */
+export function flowRows(file: string, records: readonly FlowRecord[]): RowRef<"flows">[] {
+  return records.map((record) => ({ kind: "flows", file, line: record.line || null, record }));
+}

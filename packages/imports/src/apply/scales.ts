@@ -1,0 +1,116 @@
+// Scales of assessment, keyed by (scale, member_state, period_start). After the rows are
+// written, every scale period the file touched must still sum to exactly 100 in the database
+// (a file that changes some member states' rates but not others' would otherwise leave a scale
+// that silently does not add up).
+import { compareDecimals, sumDecimals } from "@coherence/interchange";
+import type { ImportContext, RowRef } from "../context";
+
+export async function applyScales(
+  ctx: ImportContext,
+  rows: readonly RowRef<"scales">[],
+): Promise<void> {
+  const groups = new Map<string, RowRef<"scales">>();
+  for (const row of rows) {
+    const r = row.record;
+    const groupKey = `${r.scale}\u0000${r.periodStart}`;
+    if (!groups.has(groupKey)) groups.set(groupKey, row);
+    const member = ctx.organization(row, "member_state", r.memberState);
+    if (!member) continue;
+    if (member.kind !== "member_state") {
+      ctx.fail(
+        row,
+        "member_state",
+        r.memberState,
+        `${r.memberState} is not a member state (kind ${member.kind})`,
+      );
+      continue;
+    }
+    const key = `${r.scale}/${r.memberState}/${r.periodStart}`;
+    const current = await ctx.trx
+      .selectFrom("scale_rates")
+      .selectAll()
+      .where("scale", "=", r.scale)
+      .where("member_state_id", "=", member.id)
+      .where("period_start", "=", r.periodStart)
+      .executeTakeFirst();
+    if (
+      current &&
+      current.period_end === r.periodEnd &&
+      compareDecimals(current.rate_percent, r.ratePercent) === 0
+    ) {
+      ctx.count("scale_rates", "unchanged", key, row);
+      continue;
+    }
+    if (!ctx.canWrite({ table: "scale_rates", operationId: null, entityId: null })) {
+      ctx.fail(row, "scale", r.scale, "only an administrator may set scales of assessment");
+      continue;
+    }
+    const values = {
+      scale: r.scale,
+      member_state_id: member.id,
+      period_start: r.periodStart,
+      period_end: r.periodEnd,
+      rate_percent: r.ratePercent,
+    };
+    if (!current) {
+      const created = await ctx.trx
+        .insertInto("scale_rates")
+        .values(values)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      ctx.audit({
+        action: "create",
+        table: "scale_rates",
+        recordId: String(created.id),
+        before: null,
+        after: created,
+      });
+      ctx.count("scale_rates", "create", key, row);
+      continue;
+    }
+    const result = await ctx.trx
+      .updateTable("scale_rates")
+      .set(values)
+      .where("id", "=", current.id)
+      .where("rate_percent", "=", current.rate_percent)
+      .where("period_end", "=", current.period_end)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) {
+      ctx.fail(
+        row,
+        "rate_percent",
+        r.ratePercent,
+        "this rate was changed by someone else while the import ran: import again",
+      );
+      continue;
+    }
+    ctx.audit({
+      action: "update",
+      table: "scale_rates",
+      recordId: String(current.id),
+      before: current,
+      after: { ...current, ...values },
+    });
+    ctx.count("scale_rates", "update", key, row);
+  }
+  for (const row of groups.values()) {
+    const { scale, periodStart } = row.record;
+    const stored = await ctx.trx
+      .selectFrom("scale_rates")
+      .select("rate_percent")
+      .where("scale", "=", scale)
+      .where("period_start", "=", periodStart)
+      .execute();
+    const total = sumDecimals(stored.map((s) => s.rate_percent));
+    if (stored.length > 0 && compareDecimals(total, "100") !== 0) {
+      ctx.refuseWhole = true;
+      ctx.fail(
+        row,
+        "rate_percent",
+        row.record.ratePercent,
+        `scale ${scale} from ${periodStart} would sum to ${total} in the database, not 100 (it has rates for member states this file does not list)`,
+      );
+    }
+  }
+  await ctx.flushAudit();
+}

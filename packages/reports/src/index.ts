@@ -1,0 +1,17 @@
+// Public API of @coherence/reports: figures from the stored records, shared by the API and the CLI.
+export { loadLedger } from "./load-ledger";
+export type { Ledger } from "./load-ledger";
+export { resolvePeriod } from "./period";
+export type { PeriodInput, ResolvedPeriod } from "./period";
+export { alignmentOut, figuresOut } from "./shape";
+export type { AlignmentOut, FiguresOut } from "./shape";
+export {
+  UnknownOperationError,
+  operationLedger,
+  operationReport,
+  ratesInForce,
+  reconcileOptions,
+} from "./operation-report";
+export type { OperationReport, OperationReportFilter } from "./operation-report";
+export { gapsJson } from "./gaps-json";
+export type { GapsJson, GapsRow } from "./gaps-json";

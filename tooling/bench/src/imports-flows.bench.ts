@@ -1,0 +1,164 @@
+// Imports a seeded 1,000,000-row canonical flows CSV into a fresh SQLite database through
+// @coherence/imports (full validation, reference resolution, conversion, status history, audit
+// entry per row, one transaction) and prints rows/s next to a floor measured in the same run:
+// the same rows inserted into the same flows table by one prepared better-sqlite3 statement in
+// one transaction. Peak RSS is sampled every 50 ms.
+// Run: pnpm --filter @coherence/bench bench:imports [rows]   (under /usr/bin/time -v for max RSS)
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { connect, migrateToLatest } from "@coherence/db";
+import { runImport } from "@coherence/imports";
+
+const ROWS = Number(process.argv[2] ?? 1_000_000);
+const dir = mkdtempSync(path.join(tmpdir(), "coherence-bench-"));
+const HEADER =
+  "external_ref,source,recipient,operation,task_code,funding_type,status,amount,currency,date,period_start,period_end,earmarking,category,notes\n";
+const DONORS = ["DEU", "GBR", "NOR", "USA"];
+const RECIPIENTS = ["UNDP", "UNICEF", "WFP"];
+const TASKS = ["CIV-PROTECT", "STATE-AUTH", "PEACE-PROC", ""];
+const STATUSES = ["pledged", "committed", "paid"];
+
+/** Deterministic row i (a small LCG: the same file on every run). */
+function row(i: number) {
+  const r = (Math.imul(i + 1, 2654435761) >>> 0) % 1_000_000;
+  const currency = r % 5 === 0 ? "EUR" : "USD";
+  const month = String(1 + (r % 12)).padStart(2, "0");
+  const withPeriod = r % 3 !== 0;
+  return {
+    ref: `BENCH-${i}`,
+    source: DONORS[r % 4]!,
+    recipient: RECIPIENTS[r % 3]!,
+    task: TASKS[r % 4]!,
+    status: STATUSES[r % 3]!,
+    amount: `${100 + (r % 900_000)}.${String(r % 100).padStart(2, "0")}`,
+    currency,
+    date: `2024-${month}-15`,
+    start: withPeriod ? "2024-01-01" : "",
+    end: withPeriod ? "2024-12-31" : "",
+    notes: `bench row ${i}`,
+  };
+}
+
+async function writeFile(file: string) {
+  const out = createWriteStream(file);
+  let chunk = HEADER;
+  for (let i = 0; i < ROWS; i++) {
+    const x = row(i);
+    chunk += `${x.ref},${x.source},${x.recipient},MINUSCA,${x.task},voluntary_earmarked,${x.status},${x.amount},${x.currency},${x.date},${x.start},${x.end},earmarked,,${x.notes}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, "drain");
+      chunk = "";
+    }
+  }
+  out.end(chunk);
+  await once(out, "finish");
+}
+
+const REFERENCE = {
+  organizations: `code,name,kind,fiscal_year_start_month,currency\nDEU,Germany,member_state,1,EUR\nGBR,United Kingdom,member_state,4,GBP\nNOR,Norway,member_state,1,NOK\nUSA,United States,member_state,10,USD\nUNDP,UNDP,un_entity,1,USD\nUNICEF,UNICEF,un_entity,1,USD\nWFP,WFP,un_entity,1,USD\n`,
+  rates: `currency,units_per_usd,effective_date\nEUR,0.925,2024-01-01\n`,
+  mandates: `operation,country,resolution,adopted_on,period_start,period_end,task_code,task_title,rank\nMINUSCA,CAF,S/RES/2709 (2023),2023-11-14,2023-11-15,2024-11-15,CIV-PROTECT,Protection of civilians,1\nMINUSCA,CAF,S/RES/2709 (2023),2023-11-14,2023-11-15,2024-11-15,STATE-AUTH,State authority,2\nMINUSCA,CAF,S/RES/2709 (2023),2023-11-14,2023-11-15,2024-11-15,PEACE-PROC,Peace process,3\n`,
+};
+
+async function freshDb(name: string) {
+  const connection = connect(path.join(dir, name));
+  await migrateToLatest(connection.db);
+  for (const [kind, text] of Object.entries(REFERENCE)) {
+    const outcome = await runImport(connection.db, {
+      kind: kind as "organizations",
+      files: [{ fileName: `${kind}.csv`, data: text }],
+      actor: "bench",
+    });
+    if (!outcome.committed) throw new Error(`reference ${kind} did not import`);
+  }
+  return connection;
+}
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
+
+const file = path.join(dir, "flows.csv");
+await writeFile(file);
+const size = statSync(file).size;
+
+// The import.
+const imported = await freshDb("import.db");
+peakRss = process.memoryUsage().rss;
+const rssBefore = peakRss;
+const t0 = performance.now();
+const outcome = await runImport(imported.db, {
+  kind: "flows",
+  files: [{ fileName: "flows.csv", data: createReadStream(file), size }],
+  actor: "bench",
+});
+const importSeconds = (performance.now() - t0) / 1000;
+const importPeak = peakRss;
+await imported.close();
+if (!outcome.committed || outcome.counts.created !== ROWS)
+  throw new Error(
+    `import failed: ${JSON.stringify(outcome.counts)} ${JSON.stringify(outcome.problems.slice(0, 3))}`,
+  );
+
+// The floor: the same rows, one prepared statement, one transaction, no validation, history or audit.
+const floorConnection = await freshDb("floor.db");
+await floorConnection.close();
+const raw = new SQLite(path.join(dir, "floor.db"));
+raw.pragma("journal_mode = WAL");
+const ids = Object.fromEntries(
+  (raw.prepare("select id, code from organizations").all() as { id: number; code: string }[]).map(
+    (o) => [o.code, o.id],
+  ),
+);
+const opId = (raw.prepare("select id from operations").get() as { id: number }).id;
+const insert = raw.prepare(
+  `insert into flows (external_ref, source_id, recipient_id, operation_id, task_code, funding_type, status, status_date, amount, currency, amount_usd_cents, units_per_usd, rate_origin, period_start, period_end, earmarking, category, notes, provenance)
+   values (?, ?, ?, ?, ?, 'voluntary_earmarked', ?, ?, ?, ?, ?, ?, 'identity', ?, ?, 'earmarked', null, ?, 'bench')`,
+);
+const t1 = performance.now();
+raw.transaction(() => {
+  for (let i = 0; i < ROWS; i++) {
+    const x = row(i);
+    const minor = Math.round(Number(x.amount) * 100);
+    insert.run(
+      x.ref,
+      ids[x.source],
+      ids[x.recipient],
+      opId,
+      x.task || null,
+      x.status,
+      x.date,
+      minor,
+      x.currency,
+      minor,
+      "1",
+      x.start || "2024-01-01",
+      x.end || "2024-12-31",
+      x.notes,
+    );
+  }
+})();
+const floorSeconds = (performance.now() - t1) / 1000;
+raw.close();
+clearInterval(sampler);
+rmSync(dir, { recursive: true, force: true });
+
+const rate = ROWS / importSeconds;
+const floor = ROWS / floorSeconds;
+console.log(`rows: ${ROWS.toLocaleString("en-US")} (${(size / 2 ** 20).toFixed(0)} MiB CSV)`);
+console.log(
+  `import:  ${importSeconds.toFixed(1)} s, ${Math.round(rate).toLocaleString("en-US")} rows/s (validation, conversion, history, audit, one transaction)`,
+);
+console.log(
+  `floor:   ${floorSeconds.toFixed(1)} s, ${Math.round(floor).toLocaleString("en-US")} rows/s (one prepared statement, one transaction)`,
+);
+console.log(
+  `ratio:   import is ${(floor / rate).toFixed(1)}× slower than the floor; goal 100,000 rows/s ${rate >= 100_000 ? "met" : "NOT met"}`,
+);
+console.log(
+  `memory:  peak RSS during the import ${(importPeak / 2 ** 20).toFixed(0)} MiB (before it: ${(rssBefore / 2 ** 20).toFixed(0)} MiB)`,
+);
