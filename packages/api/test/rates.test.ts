@@ -16,16 +16,16 @@ describe.each(ENGINES)("exchange rates on %s", (engine) => {
 
   it("re-converts flows when a rate in force is corrected, and refuses to leave one without a rate", async () => {
     const admin = fx.caller("admin");
-    await admin.rate.set({ currency: "SAR", effectiveDate: "2025-01-01", unitsPerUsd: "3.70" });
+    await admin.rate.set({ currency: "CHF", effectiveDate: "2025-01-01", unitsPerUsd: "0.90" });
     const flow = await fx
       .caller("financeOwn")
-      .flow.create({ ...flowInput, currency: "SAR", amount: "325328.00", date: "2025-03-01" });
-    expect(flow.amount_usd_cents).toBe(8_792_649);
+      .flow.create({ ...flowInput, currency: "CHF", amount: "1000.00", date: "2025-03-01" });
+    expect(flow.amount_usd_cents).toBe(111_111);
 
     const corrected = await admin.rate.set({
-      currency: "SAR",
+      currency: "CHF",
       effectiveDate: "2025-01-01",
-      unitsPerUsd: "3.75",
+      unitsPerUsd: "0.88",
     });
     expect(corrected.reconverted).toBe(1);
     const stored = await fx.connection.db
@@ -34,8 +34,8 @@ describe.each(ENGINES)("exchange rates on %s", (engine) => {
       .where("id", "=", flow.id)
       .executeTakeFirstOrThrow();
     expect(stored).toMatchObject({
-      amount_usd_cents: 8_675_413,
-      units_per_usd: "3.75",
+      amount_usd_cents: 113_636,
+      units_per_usd: "0.88",
       version: 1,
     });
 
@@ -51,13 +51,13 @@ describe.each(ENGINES)("exchange rates on %s", (engine) => {
     const contribution = report.explanations[0]!.contributions.find(
       (c) => c.recordId === String(flow.id),
     );
-    expect(contribution?.conversion.amountUsdCents).toBe(8_675_413);
-    expect(list.items.find((f) => f.id === flow.id)?.amount_usd_cents).toBe(8_675_413);
+    expect(contribution?.conversion.amountUsdCents).toBe(113_636);
+    expect(list.items.find((f) => f.id === flow.id)?.amount_usd_cents).toBe(113_636);
 
     await expect(
-      admin.rate.remove({ currency: "SAR", effectiveDate: "2025-01-01" }),
+      admin.rate.remove({ currency: "CHF", effectiveDate: "2025-01-01" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const rate = await fx.caller("reviewer").rate.inForce({ currency: "SAR", date: "2025-03-01" });
-    expect(rate?.units_per_usd).toBe("3.75");
+    const rate = await fx.caller("reviewer").rate.inForce({ currency: "CHF", date: "2025-03-01" });
+    expect(rate?.units_per_usd).toBe("0.88");
   });
 });

@@ -141,7 +141,8 @@ export const analyticsRouter = {
   /**
    * Donor → entity → task flows for a Sankey diagram, counted once: money passing through a
    * pooled fund runs donor → fund → agency → task, and what the fund has not allocated ends in
-   * its "unallocated" node.
+   * its "unallocated" node. A fund that passes on, in this period, money it received in an
+   * earlier one draws on its balance: a "carryover" node feeds it, so every fund balances.
    */
   flowGraph: protectedProcedure
     .input(z.object({ operation: code, period: periodInput }))
@@ -154,7 +155,7 @@ export const analyticsRouter = {
         source: string;
         target: string;
         cents: number;
-        kind: "contribution" | "transfer" | "allocation";
+        kind: "contribution" | "transfer" | "allocation" | "carryover";
       }[] = [];
       const pooled = new Set(
         ledger.entities.filter((e) => e.kind === "pooled_fund").map((e) => e.code),
@@ -172,7 +173,17 @@ export const analyticsRouter = {
       }
       for (const row of rec.rows({ groupBy: ["entity", "bucket", "task"], where })) {
         const entity = row.key.entityCode;
-        if (!entity || row.figures.funded <= 0) continue;
+        if (!entity) continue;
+        if (row.key.bucket === "unallocated" && row.figures.funded < 0) {
+          links.push({
+            source: `carryover:${entity}`,
+            target: `org:${entity}`,
+            cents: -row.figures.funded,
+            kind: "carryover",
+          });
+          continue;
+        }
+        if (row.figures.funded <= 0) continue;
         const target =
           row.key.bucket === "task"
             ? `task:${row.key.taskCode ?? ""}`
@@ -199,6 +210,7 @@ export const analyticsRouter = {
             code: key,
           };
         if (kind === "unallocated") return { id, kind: "unallocated", label: key, code: key };
+        if (kind === "carryover") return { id, kind: "carryover", label: key, code: key };
         const task = table.tasks.find((t) => t.taskCode === key);
         return {
           id,
