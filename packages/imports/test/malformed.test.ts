@@ -91,6 +91,37 @@ const CASES: [
   ["truncated IATI XML", "iati", "a.xml", () => "<iati-activities><iati-activity>", /^a\.xml/],
   ["a 0-byte UN rates file", "un-rates", "rates.csv", () => "", /^rates\.csv: /],
   [
+    "FTS JSON of another shape",
+    "fts",
+    "page.json",
+    () => JSON.stringify([{ id: 1, amount: 5 }]),
+    /^page\.json/,
+  ],
+  [
+    "IATI XML declaring an external entity",
+    "iati",
+    "xxe.xml",
+    () =>
+      '<?xml version="1.0"?>\n<!DOCTYPE iati-activities [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<iati-activities version="2.03"><iati-activity><iati-identifier>&x;</iati-identifier></iati-activity></iati-activities>',
+    /^xxe\.xml.*(entit|DOCTYPE)/i,
+  ],
+  [
+    "an IATI transaction in an unknown currency",
+    "iati",
+    "cur.xml",
+    () =>
+      '<iati-activities version="2.03"><iati-activity default-currency="XYZ"><iati-identifier>A-1</iati-identifier><reporting-org ref="R" type="10"><narrative>R</narrative></reporting-org><transaction><transaction-type code="3"/><transaction-date iso-date="2024-01-10"/><value value-date="2024-01-10">100</value></transaction></iati-activity></iati-activities>',
+    /^cur\.xml.*XYZ/,
+  ],
+  [
+    "a UN rates file with an unknown currency",
+    "un-rates",
+    "rates.csv",
+    () =>
+      "Country,Currency Name,Currency Code,Operational Rate,Effective Date\nNowhere,Nothing,XYZ,3.75,2024-01-01\n",
+    /^rates\.csv:2.*XYZ/,
+  ],
+  [
     "mandates with two ranks the same",
     "mandates",
     "m.csv",

@@ -15,13 +15,30 @@ export const iatiImporter: Importer = {
   extensions: [".xml"],
   async import(files, options = {}) {
     const activities: IatiActivity[] = [];
+    const fileOf = new Map<IatiActivity, string>();
     const problems = [];
     for (const file of files) {
       const parsed = await parseIatiXml(file.data, file.fileName);
       activities.push(...parsed.activities);
+      for (const activity of parsed.activities) fileOf.set(activity, file.fileName);
       problems.push(...parsed.problems);
     }
     const mapped = applyIatiMapping(activities, options.iatiMapping ?? EMPTY_IATI_MAPPING);
+    // An unknown currency is an input error, not a mapping decision: it refuses the file
+    // (atomic) like any malformed value, rather than being one more refused transaction.
+    const byIdentifier = new Map(activities.map((a) => [a.identifier, a]));
+    for (const outcome of mapped.outcomes) {
+      const unknown = /unknown currency code "([^"]*)"/.exec(outcome.reason ?? "");
+      if (!unknown) continue;
+      const activity = byIdentifier.get(outcome.activity);
+      problems.push({
+        file: (activity && fileOf.get(activity)) ?? files[0]?.fileName ?? "",
+        line: outcome.line,
+        column: "currency",
+        value: unknown[1] ?? "",
+        reason: `unknown currency code (${outcome.element} ${outcome.index + 1} of ${outcome.activity})`,
+      });
+    }
     const records = emptyRecords();
     records.flows = mapped.flows;
     records.requirements = mapped.requirements;
