@@ -3,7 +3,7 @@ import type { Crosswalk } from "./crosswalk";
 import { toDayNumber } from "./dates";
 import type { IsoDate } from "./dates";
 import { CrosswalkError, InvalidDateError, InvalidRecordError } from "./errors";
-import { MEASURE_INDEX, PartialTotals, fundingTypeId } from "./partial-totals";
+import { MEASURE_INDEX, PartialTotals, cellKeyA, cellKeyB, fundingTypeId } from "./partial-totals";
 import type { Measure } from "./partial-totals";
 import { OUTSIDE, compileScheme } from "./periods";
 import type { CompiledScheme, PeriodScheme } from "./periods";
@@ -221,25 +221,13 @@ export class RecordProcessor {
 
     const t = this.totals;
     const op = t.ops.id(flow.operationCode);
-    const donor = t.donors.id(flow.donorCode);
-    const stream = t.streamId(
-      op,
-      t.tasks.id(flow.taskCode),
-      t.entities.id(flow.recipientEntityCode),
-      type,
-      donor,
-    );
+    const keyB = cellKeyB(type, t.donors.id(flow.donorCode));
+    const keyA = cellKeyA(op, t.tasks.id(flow.taskCode), t.entities.id(flow.recipientEntityCode));
     const from = flow.transferFromEntityCode ?? null;
-    const sourceStream =
+    const sourceKeyA =
       from === null
         ? -1
-        : t.streamId(
-            op,
-            t.tasks.id(flow.transferFromTaskCode ?? null),
-            t.entities.id(from),
-            type,
-            donor,
-          );
+        : cellKeyA(op, t.tasks.id(flow.transferFromTaskCode ?? null), t.entities.id(from));
 
     this.#emit(
       flow.id,
@@ -248,8 +236,9 @@ export class RecordProcessor {
       cents,
       start,
       end,
-      stream,
-      sourceStream,
+      keyA,
+      keyB,
+      sourceKeyA,
       measure,
       this.#tracer && conversion
         ? {
@@ -330,12 +319,10 @@ export class RecordProcessor {
       ? conversion.amountUsdCents
       : this.#rates.centsOnDay(row.amountMinor, row.currency, start, row.periodStart);
     const t = this.totals;
-    const stream = t.streamId(
+    const keyA = cellKeyA(
       t.ops.id(row.operationCode),
       t.tasks.id(row.taskCode),
       t.entities.id(row.entityCode),
-      0,
-      0,
     );
     this.#emit(
       row.lineRef,
@@ -344,7 +331,8 @@ export class RecordProcessor {
       cents,
       start,
       end,
-      stream,
+      keyA,
+      0,
       -1,
       measure,
       conversion
@@ -387,8 +375,9 @@ export class RecordProcessor {
     cents: number,
     start: number,
     end: number,
-    stream: number,
-    sourceStream: number,
+    keyA: number,
+    keyB: number,
+    sourceKeyA: number,
     measure: number,
     trace: TraceContext | null,
   ): void {
@@ -415,7 +404,7 @@ export class RecordProcessor {
     const catParts = this.#catParts;
     for (let i = 0; i < n; i++) {
       const periodIndex = buf.indexes[i]!;
-      const periodCode = t.periodCode(periodIndex);
+      const periodBase = t.periodCode(periodIndex) * 16;
       const part = buf.parts[i]!;
       const k = targets ? targets.length : 1;
       if (targets && weights) allocateNumbers(part, weights, k, weightSum, catParts);
@@ -424,8 +413,8 @@ export class RecordProcessor {
         const category = targets ? targets[c]! : 0;
         const amount = catParts[c]!;
         if (amount === 0) continue;
-        t.add(stream, periodCode, category, measure, amount);
-        if (sourceStream >= 0) t.add(sourceStream, periodCode, category, measure, -amount);
+        t.add(keyA, keyB, periodBase + category, measure, amount);
+        if (sourceKeyA >= 0) t.add(sourceKeyA, keyB, periodBase + category, measure, -amount);
         if (this.#tracer && trace) {
           const dims = trace;
           const base = {
@@ -454,7 +443,7 @@ export class RecordProcessor {
             periodCents: part,
             cents: amount,
           });
-          if (sourceStream >= 0 && dims.fromEntity !== null)
+          if (sourceKeyA >= 0 && dims.fromEntity !== null)
             this.#tracer({
               ...base,
               leg: "source",
