@@ -129,27 +129,62 @@ export function allocateNumbers(
 }
 
 function allocateBig(total: number, weights: readonly bigint[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0n);
+  const out = new Array<number>(weights.length).fill(0);
+  allocateBigInto(
+    total,
+    weights,
+    weights.reduce((a, b) => a + b, 0n),
+    weights.length,
+    out,
+  );
+  return out;
+}
+
+/**
+ * The exact kernel for totals × weights beyond 2^53: bigint weights and their sum given, so a
+ * caller that splits many totals over the same weights converts them once.
+ * @internal
+ */
+export function allocateBigInto(
+  total: number,
+  weights: readonly bigint[],
+  sum: bigint,
+  n: number,
+  out: { [i: number]: number },
+): void {
   if (sum === 0n) {
-    if (total === 0) return weights.map(() => 0);
+    if (total === 0) {
+      for (let i = 0; i < n; i++) out[i] = 0;
+      return;
+    }
     throw new AllocationError("all weights are zero");
   }
   const negative = total < 0;
   const t = BigInt(negative ? -total : total);
-  const parts = weights.map((w) => (t * w) / sum);
-  const rems = weights.map((w) => (t * w) % sum);
-  let left = Number(t - parts.reduce((a, b) => a + b, 0n));
-  const order = weights
-    .map((_, i) => i)
-    .sort((a, b) => {
+  const parts = new Array<bigint>(n);
+  const rems = new Array<bigint>(n);
+  let given = 0n;
+  for (let i = 0; i < n; i++) {
+    const product = t * weights[i]!;
+    parts[i] = product / sum;
+    rems[i] = product % sum;
+    given += parts[i]!;
+  }
+  let left = Number(t - given);
+  if (left > 0) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
       const ra = rems[a]!;
       const rb = rems[b]!;
       return ra > rb ? -1 : ra < rb ? 1 : a - b;
     });
-  for (const i of order) {
-    if (left <= 0) break;
-    parts[i] = parts[i]! + 1n;
-    left--;
+    for (const i of order) {
+      if (left <= 0) break;
+      parts[i] = parts[i]! + 1n;
+      left--;
+    }
   }
-  return parts.map((p) => (negative && p !== 0n ? -Number(p) : Number(p)));
+  for (let i = 0; i < n; i++) {
+    const p = parts[i]!;
+    out[i] = negative && p !== 0n ? -Number(p) : Number(p);
+  }
 }

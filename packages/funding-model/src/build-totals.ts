@@ -168,6 +168,18 @@ export class RecordProcessor {
     this.#tracer = tracer;
   }
 
+  // Day numbers per distinct date string: a million records carry a few thousand dates.
+  readonly #days = new Map<string, number>();
+
+  #day(date: IsoDate): number {
+    let day = this.#days.get(date);
+    if (day === undefined) {
+      day = toDayNumber(date);
+      this.#days.set(date, day);
+    }
+    return day;
+  }
+
   /** Adds one flow (its final leg, and for a transfer the leg taken off its source entity). */
   flow(flow: Flow): void {
     const state = this.#asOf === null ? null : flowStateAsOf(flow, this.#asOf);
@@ -204,15 +216,15 @@ export class RecordProcessor {
       conversion = this.#rates.convert(amount, flow.currency, date);
       cents = conversion.amountUsdCents;
     } else {
-      cents = this.#rates.centsOnDay(amount, flow.currency, toDayNumber(date), date);
+      cents = this.#rates.centsOnDay(amount, flow.currency, this.#day(date), date);
     }
 
     // Usage period: as given, else the day the flow was first recorded (see flowUsage).
     const first = flow.history?.[0]?.date ?? flow.statusDate;
     const usageFrom = flow.usageStart ?? first;
     const usageTo = flow.usageEnd ?? flow.usageStart ?? first;
-    const start = toDayNumber(usageFrom);
-    const end = usageTo === usageFrom ? start : toDayNumber(usageTo);
+    const start = this.#day(usageFrom);
+    const end = usageTo === usageFrom ? start : this.#day(usageTo);
     if (end < start)
       throw new InvalidDateError(
         `${usageFrom}..${usageTo}`,
@@ -263,39 +275,57 @@ export class RecordProcessor {
    * the rate in force on the line's first day.
    */
   lines(rows: readonly RequirementLine[]): void {
-    const byLine = new Map<string, RequirementLine[]>();
-    for (const row of rows) {
-      const list = byLine.get(row.lineRef);
-      if (list) list.push(row);
-      else byLine.set(row.lineRef, [row]);
-    }
-    for (const [lineRef, list] of byLine) {
-      let best: RequirementLine | null = null;
-      let approved: RequirementLine | null = null;
-      let expended: RequirementLine | null = null;
-      let seen = 0; // bit per stage
-      for (const row of list) {
-        const bit = 1 << ((REQUIREMENT_PRECEDENCE[row.stage] as number | undefined) ?? 7);
-        if (seen & bit)
-          throw new InvalidRecordError(
-            lineRef,
-            `two "${row.stage}" rows (a supplementary appropriation is a line of its own)`,
-          );
-        seen |= bit;
-        const rank = REQUIREMENT_PRECEDENCE[row.stage] as number | undefined;
-        if (rank === undefined)
-          throw new InvalidRecordError(lineRef, `unknown stage "${row.stage}"`);
-        if (rank > 0 && (!best || rank > REQUIREMENT_PRECEDENCE[best.stage])) best = row;
-        if (
-          (row.stage === "revised" || row.stage === "appropriated") &&
-          (!approved || row.stage === "revised")
-        )
-          approved = row;
-        if (row.stage === "expended") expended = row;
+    // One pass groups rows by line (in order of first appearance) into typed arrays: which row is
+    // the highest stage, the approved one and the expended one, and the first invalid row. Errors
+    // are raised in line order, as if each line had been checked in turn.
+    const n = rows.length;
+    const groupOf = new Map<string, number>();
+    const best = new Int32Array(n);
+    const approved = new Int32Array(n);
+    const expended = new Int32Array(n);
+    const seen = new Int32Array(n); // bit per stage
+    const invalid = new Int32Array(n); // first invalid row + 1 (0: none)
+    let groups = 0;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
+      let g = groupOf.get(row.lineRef);
+      if (g === undefined) {
+        g = groups++;
+        groupOf.set(row.lineRef, g);
+        best[g] = -1;
+        approved[g] = -1;
+        expended[g] = -1;
       }
-      if (best) this.#line(best, MEASURE_INDEX.requirement);
-      if (approved) this.#line(approved, MEASURE_INDEX.appropriated);
-      if (expended) this.#line(expended, MEASURE_INDEX.expended);
+      if (invalid[g] !== 0) continue;
+      const rank = REQUIREMENT_PRECEDENCE[row.stage] as number | undefined;
+      const bit = 1 << (rank ?? 7);
+      if (seen[g]! & bit || rank === undefined) {
+        invalid[g] = i + 1;
+        continue;
+      }
+      seen[g] = seen[g]! | bit;
+      const b = best[g]!;
+      if (rank > 0 && (b < 0 || rank > REQUIREMENT_PRECEDENCE[rows[b]!.stage])) best[g] = i;
+      if (
+        (row.stage === "revised" || row.stage === "appropriated") &&
+        (approved[g]! < 0 || row.stage === "revised")
+      )
+        approved[g] = i;
+      if (row.stage === "expended") expended[g] = i;
+    }
+    for (let g = 0; g < groups; g++) {
+      if (invalid[g] !== 0) {
+        const row = rows[invalid[g]! - 1]!;
+        if ((REQUIREMENT_PRECEDENCE[row.stage] as number | undefined) === undefined)
+          throw new InvalidRecordError(row.lineRef, `unknown stage "${row.stage}"`);
+        throw new InvalidRecordError(
+          row.lineRef,
+          `two "${row.stage}" rows (a supplementary appropriation is a line of its own)`,
+        );
+      }
+      if (best[g]! >= 0) this.#line(rows[best[g]!]!, MEASURE_INDEX.requirement);
+      if (approved[g]! >= 0) this.#line(rows[approved[g]!]!, MEASURE_INDEX.appropriated);
+      if (expended[g]! >= 0) this.#line(rows[expended[g]!]!, MEASURE_INDEX.expended);
     }
   }
 
@@ -305,8 +335,8 @@ export class RecordProcessor {
         row.lineRef,
         `amount ${row.amountMinor} is not a safe integer ≥ 0`,
       );
-    const start = toDayNumber(row.periodStart);
-    const end = toDayNumber(row.periodEnd);
+    const start = this.#day(row.periodStart);
+    const end = this.#day(row.periodEnd);
     if (end < start)
       throw new InvalidDateError(
         `${row.periodStart}..${row.periodEnd}`,
@@ -413,8 +443,8 @@ export class RecordProcessor {
         const category = targets ? targets[c]! : 0;
         const amount = catParts[c]!;
         if (amount === 0) continue;
-        t.add(keyA, keyB, periodBase + category, measure, amount);
-        if (sourceKeyA >= 0) t.add(sourceKeyA, keyB, periodBase + category, measure, -amount);
+        t.queue(keyA, keyB, periodBase + category, measure, amount);
+        if (sourceKeyA >= 0) t.queue(sourceKeyA, keyB, periodBase + category, measure, -amount);
         if (this.#tracer && trace) {
           const dims = trace;
           const base = {
@@ -490,7 +520,16 @@ export function buildTotals(records: ReconcileRecords, options: BuildOptions): P
     undefined,
     (records.flows?.length ?? 0) + (records.requirementLines?.length ?? 0),
   );
-  if (records.requirementLines) processor.lines(records.requirementLines);
-  for (const flow of records.flows ?? []) processor.flow(flow);
-  return processor.totals;
+  const totals = processor.totals;
+  try {
+    if (records.requirementLines) processor.lines(records.requirementLines);
+    for (const flow of records.flows ?? []) processor.flow(flow);
+  } catch (error) {
+    // Additions are queued: one queued before the failing record may overflow, and then that
+    // error comes first, as it would have if it had been applied at once.
+    totals.flush();
+    throw error;
+  }
+  totals.flush();
+  return totals;
 }

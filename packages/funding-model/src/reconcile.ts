@@ -1,4 +1,4 @@
-import { allocateNumbers } from "./allocate";
+import { allocateBigInto, allocateNumbers } from "./allocate";
 import { buildTotals } from "./build-totals";
 import type { BuildOptions, ReconcileRecords } from "./build-totals";
 import { commonCategoryCode } from "./crosswalk";
@@ -260,6 +260,8 @@ export class Reconciliation {
     // Attribution: each money measure split over the tasks in rank order (ties → higher rank).
     const d = newDecodedCell();
     let parts = new Float64Array(64);
+    let byTask = new Float64Array(64 * M);
+    const bigWeights = new Map<Float64Array, { weights: bigint[]; sum: bigint }>();
     for (const slot of pending) {
       t.decode(slot, d);
       const at = slot * SLOT_FLOATS + VALUE_OFFSET;
@@ -281,12 +283,25 @@ export class Reconciliation {
         continue;
       }
       const n = entry.view.tasks.length;
-      if (parts.length < n) parts = new Float64Array(n);
-      const byTask = new Float64Array(n * M);
+      if (parts.length < n) {
+        parts = new Float64Array(n);
+        byTask = new Float64Array(n * M);
+      }
+      byTask.fill(0, 0, n * M);
       for (const m of MONEY) {
         const amount = values[at + m]!;
         if (amount === 0) continue;
-        allocateNumbers(amount, w, n, sum, parts);
+        if (Math.abs(amount) * sum <= Number.MAX_SAFE_INTEGER)
+          allocateNumbers(amount, w, n, sum, parts);
+        else {
+          // Beyond 2^53: exact bigint maths, with the weights converted once per weight set.
+          let big = bigWeights.get(w);
+          if (!big) {
+            const list = Array.from(w, (x) => BigInt(x));
+            bigWeights.set(w, (big = { weights: list, sum: list.reduce((x, y) => x + y, 0n) }));
+          }
+          allocateBigInto(amount, big.weights, big.sum, n, parts);
+        }
         for (let i = 0; i < n; i++) byTask[i * M + m] = parts[i]!;
       }
       // A task without weight gets nothing from largest remainder, so only known ids receive money.
