@@ -192,6 +192,11 @@ export class Reconciliation {
     const positions: (Int16Array | null)[] = [];
     const weights = this.#weights;
     const pending: number[] = []; // assessed cells without a task: attributed once weights are known
+    // Summary of each (operation, period): a small direct-mapped cache in front of the table.
+    const cacheKey = new Int32Array(1024).fill(-1);
+    const cacheSid = new Int32Array(1024);
+    const totalRows: number[] = [];
+    const notSpecifiedRows: number[] = [];
     let cells = 0;
 
     // One pass over the cells: attribution weights, placement and task-table sums.
@@ -218,9 +223,13 @@ export class Reconciliation {
       const type = keys[k + 1]! >>> 19;
       const periodCode = keys[k + 2]! >> 4;
       const periodIndex = custom ? periodCode - 1 : periodCode;
-      let sid = this.#summaryIds.find(op, periodCode);
+      const cacheAt = Math.imul((op << 13) | periodCode, 0x9e3779b1) >>> 22;
+      let sid = cacheKey[cacheAt] === ((op << 13) | periodCode) ? cacheSid[cacheAt]! : -1;
+      if (sid < 0) sid = this.#summaryIds.find(op, periodCode);
       if (sid < 0) {
         sid = this.#summaryIds.intern(op, periodCode);
+        totalRows.push(this.#rowId(sid, TOTAL_ROW));
+        notSpecifiedRows.push(this.#rowId(sid, NOT_SPECIFIED_ROW));
         const entry = this.#view(op, periodIndex);
         entries.push(entry);
         let byId: Int16Array | null = null;
@@ -231,6 +240,8 @@ export class Reconciliation {
         positions.push(byId);
         this.#funds.push([]);
       }
+      cacheKey[cacheAt] = (op << 13) | periodCode;
+      cacheSid[cacheAt] = sid;
       const byId = positions[sid] ?? null;
       const position = byId === null ? -1 : byId[task]!;
       if (appropriated !== 0 && position >= 0) {
@@ -242,18 +253,18 @@ export class Reconciliation {
       if (task !== 0) {
         const valid = position >= 0;
         place[slot] = valid ? PLACE_TASK : PLACE_NOT_SPECIFIED;
-        this.#addSums(sid, valid ? task : NOT_SPECIFIED_ROW, values, at, false);
+        this.#addSums(valid ? this.#rowId(sid, task) : notSpecifiedRows[sid]!, values, at, false);
       } else if (type === ASSESSED && byId !== null) {
         pending.push(slot);
         continue;
       } else if (pooledById[entity] === 1) {
         place[slot] = PLACE_UNALLOCATED;
-        this.#addSums(sid, this.#fundRow(sid, entity), values, at, false);
+        this.#addSums(this.#fundRow(sid, entity), values, at, false);
       } else {
         place[slot] = PLACE_NOT_SPECIFIED;
-        this.#addSums(sid, NOT_SPECIFIED_ROW, values, at, false);
+        this.#addSums(notSpecifiedRows[sid]!, values, at, false);
       }
-      this.#addSums(sid, TOTAL_ROW, values, at, false);
+      this.#addSums(totalRows[sid]!, values, at, false);
       cells++;
     }
 
@@ -273,12 +284,12 @@ export class Reconciliation {
       if (!w || sum <= 0) {
         if (pooledById[d.entity] === 1) {
           place[slot] = PLACE_UNALLOCATED;
-          this.#addSums(sid, this.#fundRow(sid, d.entity), values, at, false);
+          this.#addSums(this.#fundRow(sid, d.entity), values, at, false);
         } else {
           place[slot] = PLACE_NOT_SPECIFIED;
-          this.#addSums(sid, NOT_SPECIFIED_ROW, values, at, false);
+          this.#addSums(notSpecifiedRows[sid]!, values, at, false);
         }
-        this.#addSums(sid, TOTAL_ROW, values, at, false);
+        this.#addSums(totalRows[sid]!, values, at, false);
         cells++;
         continue;
       }
@@ -291,10 +302,10 @@ export class Reconciliation {
       for (const m of MONEY) {
         const amount = values[at + m]!;
         if (amount === 0) continue;
-        if (Math.abs(amount) * sum <= Number.MAX_SAFE_INTEGER)
+        if (sum < 2 ** 49 || Math.abs(amount) * sum <= Number.MAX_SAFE_INTEGER)
           allocateNumbers(amount, w, n, sum, parts);
         else {
-          // Beyond 2^53: exact bigint maths, with the weights converted once per weight set.
+          // Weights beyond 2^49: exact bigint maths, with the weights converted once per set.
           let big = bigWeights.get(w);
           if (!big) {
             const list = Array.from(w, (x) => BigInt(x));
@@ -311,8 +322,8 @@ export class Reconciliation {
         if (!any) continue;
         const task = entry.idByPosition[i]!;
         this.#push(d, task, byTask, i * M);
-        this.#addSums(sid, task, byTask, i * M, true);
-        this.#addSums(sid, TOTAL_ROW, byTask, i * M, true);
+        this.#addSums(this.#rowId(sid, task), byTask, i * M, true);
+        this.#addSums(totalRows[sid]!, byTask, i * M, true);
         cells++;
       }
     }
@@ -323,22 +334,35 @@ export class Reconciliation {
   #fundRow(sid: number, entity: number): number {
     const row = FUND_ROW + entity;
     if (this.#summaryRows.find(sid, row) < 0) this.#funds[sid]!.push(entity);
-    return row;
+    return this.#rowId(sid, row);
   }
 
-  /** Adds six sums (and, if attributed, the money part again as attributed) to a summary row. */
-  #addSums(sid: number, row: number, values: Float64Array, at: number, attributed: boolean): void {
+  /** The id of a summary row (task id, NOT_SPECIFIED_ROW, TOTAL_ROW or FUND_ROW + entity). */
+  #rowId(sid: number, row: number): number {
     const id = this.#summaryRows.intern(sid, row);
     if ((id + 1) * SUMS > this.#sums.length) {
       const sums = new Float64Array(this.#sums.length * 2);
       sums.set(this.#sums);
       this.#sums = sums;
     }
+    return id;
+  }
+
+  /** Adds six sums (and, if attributed, the money part again as attributed) to a summary row. */
+  #addSums(id: number, values: Float64Array, at: number, attributed: boolean): void {
     const s = this.#sums;
     const to = id * SUMS;
-    for (let m = 0; m < M; m++) s[to + m] = s[to + m]! + values[at + m]!;
-    if (attributed)
-      for (let j = 0; j < 3; j++) s[to + M + j] = s[to + M + j]! + values[at + MONEY[j]!]!;
+    s[to] = s[to]! + values[at]!;
+    s[to + 1] = s[to + 1]! + values[at + 1]!;
+    s[to + 2] = s[to + 2]! + values[at + 2]!;
+    s[to + 3] = s[to + 3]! + values[at + 3]!;
+    s[to + 4] = s[to + 4]! + values[at + 4]!;
+    s[to + 5] = s[to + 5]! + values[at + 5]!;
+    if (attributed) {
+      s[to + 6] = s[to + 6]! + values[at + MEASURE_INDEX.pledged]!;
+      s[to + 7] = s[to + 7]! + values[at + MEASURE_INDEX.committed]!;
+      s[to + 8] = s[to + 8]! + values[at + MEASURE_INDEX.paid]!;
+    }
   }
 
   #push(d: DecodedCell, task: number, values: ArrayLike<number>, at: number): void {
