@@ -192,12 +192,23 @@ export class RecordProcessor {
     const type = fundingTypeId(flow.fundingType);
     if (type === 0 || FUNDING_TYPES[type - 1] !== flow.fundingType)
       throw new InvalidRecordError(flow.id, `unknown funding type "${flow.fundingType}"`);
-    const measure = MEASURE_INDEX[status] as number | undefined;
+    // The three statuses by comparison (a keyed look-up by a varying string is megamorphic);
+    // anything else as before, through the table.
+    const name: string = status;
+    const measure =
+      name === "paid"
+        ? MEASURE_INDEX.paid
+        : name === "committed"
+          ? MEASURE_INDEX.committed
+          : name === "pledged"
+            ? MEASURE_INDEX.pledged
+            : (MEASURE_INDEX[status] as number | undefined);
     if (measure === undefined) throw new InvalidRecordError(flow.id, `unknown status "${status}"`);
 
     // Conversion first, on the whole amount (BRIEF item 1); the source's own USD amount is kept.
     let cents: number;
     let conversion: UsdConversion | null = null;
+    let dateDay = -1; // day number of `date`, once parsed
     const source = flow.sourceConversion;
     if (source && amount === flow.amountMinor) {
       if (!Number.isSafeInteger(source.amountUsdCents) || source.amountUsdCents < 0)
@@ -216,14 +227,16 @@ export class RecordProcessor {
       conversion = this.#rates.convert(amount, flow.currency, date);
       cents = conversion.amountUsdCents;
     } else {
-      cents = this.#rates.centsOnDay(amount, flow.currency, this.#day(date), date);
+      dateDay = this.#day(date);
+      cents = this.#rates.centsOnDay(amount, flow.currency, dateDay, date);
     }
 
     // Usage period: as given, else the day the flow was first recorded (see flowUsage).
     const first = flow.history?.[0]?.date ?? flow.statusDate;
     const usageFrom = flow.usageStart ?? first;
     const usageTo = flow.usageEnd ?? flow.usageStart ?? first;
-    const start = this.#day(usageFrom);
+    // Usually the status date itself (the same string): no second look-up.
+    const start = usageFrom === date && dateDay >= 0 ? dateDay : this.#day(usageFrom);
     const end = usageTo === usageFrom ? start : this.#day(usageTo);
     if (end < start)
       throw new InvalidDateError(
@@ -240,6 +253,21 @@ export class RecordProcessor {
       from === null
         ? -1
         : cellKeyA(op, t.tasks.id(flow.transferFromTaskCode ?? null), t.entities.id(from));
+
+    // Fast path (most flows): no category to split, used within one period, nothing to trace —
+    // exactly what #emit does in that case, without its spreading and splitting machinery.
+    if (this.#tracer === null && (flow.categoryCode ?? null) === null) {
+      const compiled = this.#compiled;
+      const index = compiled.indexOfDay(start);
+      if (start === end || compiled.segmentEnd(index, start) >= end) {
+        if (cents !== 0) {
+          const sub = t.periodCode(index) * 16;
+          t.add(keyA, keyB, sub, measure, cents);
+          if (sourceKeyA >= 0) t.add(sourceKeyA, keyB, sub, measure, -cents);
+        }
+        return;
+      }
+    }
 
     this.#emit(
       flow.id,
@@ -443,8 +471,8 @@ export class RecordProcessor {
         const category = targets ? targets[c]! : 0;
         const amount = catParts[c]!;
         if (amount === 0) continue;
-        t.queue(keyA, keyB, periodBase + category, measure, amount);
-        if (sourceKeyA >= 0) t.queue(sourceKeyA, keyB, periodBase + category, measure, -amount);
+        t.add(keyA, keyB, periodBase + category, measure, amount);
+        if (sourceKeyA >= 0) t.add(sourceKeyA, keyB, periodBase + category, measure, -amount);
         if (this.#tracer && trace) {
           const dims = trace;
           const base = {
@@ -520,16 +548,7 @@ export function buildTotals(records: ReconcileRecords, options: BuildOptions): P
     undefined,
     (records.flows?.length ?? 0) + (records.requirementLines?.length ?? 0),
   );
-  const totals = processor.totals;
-  try {
-    if (records.requirementLines) processor.lines(records.requirementLines);
-    for (const flow of records.flows ?? []) processor.flow(flow);
-  } catch (error) {
-    // Additions are queued: one queued before the failing record may overflow, and then that
-    // error comes first, as it would have if it had been applied at once.
-    totals.flush();
-    throw error;
-  }
-  totals.flush();
-  return totals;
+  if (records.requirementLines) processor.lines(records.requirementLines);
+  for (const flow of records.flows ?? []) processor.flow(flow);
+  return processor.totals;
 }

@@ -8,9 +8,10 @@ import { finalizeTotals } from "./reconcile";
 import type { ReconcileOptions } from "./reconcile";
 import type { Flow, RequirementLine } from "./types";
 
-// Large builds take other paths than the small records of the property tests: additions are
-// queued and applied region by region once the table passes 65,536 slots. These tests check that
-// those paths give exactly what small builds merged together give, and raise the same errors.
+// Large builds exercise what the small records of the property tests do not: a hash table of
+// cells past 65,536 slots, attribution beyond 2^53 (totals × weights), many cells per summary.
+// These tests check that they give exactly what small builds merged together give, the figures
+// of the engine before its cells were restructured, and the same errors.
 
 let seed = 7;
 function random(): number {
@@ -107,7 +108,7 @@ const requirementLines: RequirementLine[] = Array.from({ length: 3000 }, (_, i) 
 describe("large partial totals", () => {
   it("equal small batches merged, cell for cell and figure for figure", () => {
     const large = buildTotals({ flows, requirementLines }, options);
-    expect(large.slotCount).toBeGreaterThan(1 << 16); // the queued path
+    expect(large.slotCount).toBeGreaterThan(1 << 16);
     const batches = [buildTotals({ requirementLines }, options)];
     for (let i = 0; i < flows.length; i += 400)
       batches.push(buildTotals({ flows: flows.slice(i, i + 400) }, options));

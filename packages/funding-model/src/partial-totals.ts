@@ -72,11 +72,6 @@ export const SLOT_FLOATS = 8;
 /** @internal */
 export const VALUE_OFFSET = 2;
 const MAX_LOAD = 0.7;
-// Queued additions are applied region by region: 2^13 slots = 512 KB, which the TLB and the
-// L2 cache cover. Tables up to a few regions are updated directly.
-const REGION_BITS = 13;
-const SMALL_TABLE = 1 << 16;
-const QUEUE = 1 << 18;
 
 /** @internal First cell key: operation, task, entity. */
 export function cellKeyA(op: number, task: number, entity: number): number {
@@ -179,15 +174,6 @@ export class PartialTotals {
   #limit: number;
   #keys: Int32Array;
   #values: Float64Array;
-  // Additions waiting to be applied region by region (see queue()).
-  #qHash = new Int32Array(0);
-  #qA = new Int32Array(0);
-  #qB = new Int32Array(0);
-  #qSub = new Int32Array(0);
-  #qCents = new Float64Array(0);
-  #qLen = 0;
-  #order = new Int32Array(0);
-  #counts = new Int32Array(0);
 
   private constructor(
     scheme: PeriodScheme,
@@ -220,25 +206,21 @@ export class PartialTotals {
 
   /** Number of cells kept (including cells whose sums cancelled to zero). */
   get cellCount(): number {
-    this.flush();
     return this.#used;
   }
 
   /** @internal Number of slots: cells are the used slots in [0, slotCount). */
   get slotCount(): number {
-    this.flush();
     return this.#mask + 1;
   }
 
   /** @internal Per slot: key a, key b, period code · 16 + category, 1 if used (int32 view). */
   get keys(): Int32Array {
-    this.flush();
     return this.#keys;
   }
 
   /** @internal Per slot: sums at slot · SLOT_FLOATS + VALUE_OFFSET + measure (same buffer). */
   get values(): Float64Array {
-    this.flush();
     return this.#values;
   }
 
@@ -281,93 +263,13 @@ export class PartialTotals {
     }
   }
 
-  /** @internal Adds `cents` to one measure of a cell, now. */
+  /** @internal Adds `cents` to one measure of a cell. */
   add(a: number, b: number, sub: number, measure: number, cents: number): void {
-    this.flush();
-    this.#add(a, b, sub, hashCell(a, b, sub), measure, cents);
-  }
-
-  #add(a: number, b: number, sub: number, hash: number, measure: number, cents: number): void {
-    const at = this.#slot(a, b, sub, hash) * SLOT_FLOATS + VALUE_OFFSET + measure;
+    const at = this.#slot(a, b, sub, hashCell(a, b, sub)) * SLOT_FLOATS + VALUE_OFFSET + measure;
     const values = this.#values;
     const sum = values[at]! + cents;
     if (!Number.isSafeInteger(sum)) throw new MoneyOverflowError("partial totals");
     values[at] = sum;
-  }
-
-  /**
-   * @internal Adds `cents` to one measure of a cell, later: additions are buffered and applied
-   * sorted by region of the table ({@link flush}, done before anything reads the cells). At a
-   * million cells the table is far larger than what the TLB and caches cover, so additions in
-   * record order miss on nearly every touch; applied region by region, they mostly hit. Within
-   * a cell the order is kept, so an overflow is still detected (the same error, at flush time).
-   */
-  queue(a: number, b: number, sub: number, measure: number, cents: number): void {
-    const hash = hashCell(a, b, sub);
-    if (this.#mask < SMALL_TABLE) {
-      this.#add(a, b, sub, hash, measure, cents);
-      return;
-    }
-    let n = this.#qLen;
-    if (n === this.#qHash.length) {
-      if (n >= QUEUE) {
-        this.flush();
-        n = 0;
-      } else this.#growQueue();
-    }
-    this.#qHash[n] = hash;
-    this.#qA[n] = a;
-    this.#qB[n] = b;
-    this.#qSub[n] = sub * 8 + measure;
-    this.#qCents[n] = cents;
-    this.#qLen = n + 1;
-  }
-
-  #growQueue(): void {
-    const size = Math.min(QUEUE, Math.max(4096, this.#qHash.length * 4));
-    const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
-      b.set(a);
-      return b;
-    };
-    this.#qHash = grow(this.#qHash, new Int32Array(size));
-    this.#qA = grow(this.#qA, new Int32Array(size));
-    this.#qB = grow(this.#qB, new Int32Array(size));
-    this.#qSub = grow(this.#qSub, new Int32Array(size));
-    this.#qCents = grow(this.#qCents, new Float64Array(size));
-    this.#order = new Int32Array(size);
-  }
-
-  /** @internal Applies queued additions (a stable counting sort by region, then in order). */
-  flush(): void {
-    const n = this.#qLen;
-    if (n === 0) return;
-    this.#qLen = 0;
-    const mask = this.#mask;
-    const regions = (mask + 1) >>> REGION_BITS;
-    if (this.#counts.length < regions + 1) this.#counts = new Int32Array(regions + 1);
-    const counts = this.#counts.fill(0);
-    const hashes = this.#qHash;
-    for (let i = 0; i < n; i++) {
-      const r = ((hashes[i]! & mask) >>> REGION_BITS) + 1;
-      counts[r] = counts[r]! + 1;
-    }
-    for (let r = 1; r <= regions; r++) counts[r] = counts[r]! + counts[r - 1]!;
-    const order = this.#order;
-    for (let i = 0; i < n; i++) {
-      const r = (hashes[i]! & mask) >>> REGION_BITS;
-      const to = counts[r]!;
-      counts[r] = to + 1;
-      order[to] = i;
-    }
-    const qa = this.#qA;
-    const qb = this.#qB;
-    const qs = this.#qSub;
-    const qc = this.#qCents;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      const packed = qs[i]!;
-      this.#add(qa[i]!, qb[i]!, packed >> 3, hashes[i]!, packed & 7, qc[i]!);
-    }
   }
 
   #grow(): void {
