@@ -197,6 +197,18 @@ export class Reconciliation {
     const cacheSid = new Int32Array(1024);
     const totalRows: number[] = [];
     const notSpecifiedRows: number[] = [];
+    // Task rows of the summaries, likewise: (summary, task) → row, direct-mapped.
+    const taskKey = new Int32Array(4096).fill(-1);
+    const taskRow = new Int32Array(4096);
+    const taskRowOf = (sid: number, task: number): number => {
+      const key = sid * 2048 + task;
+      const at = Math.imul(key, 0x9e3779b1) >>> 20;
+      if (taskKey[at] === key) return taskRow[at]!;
+      const row = this.#rowId(sid, task);
+      taskKey[at] = key;
+      taskRow[at] = row;
+      return row;
+    };
     let cells = 0;
 
     // One pass over the cells: attribution weights, placement and task-table sums.
@@ -253,7 +265,7 @@ export class Reconciliation {
       if (task !== 0) {
         const valid = position >= 0;
         place[slot] = valid ? PLACE_TASK : PLACE_NOT_SPECIFIED;
-        this.#addSums(valid ? this.#rowId(sid, task) : notSpecifiedRows[sid]!, values, at, false);
+        this.#addSums(valid ? taskRowOf(sid, task) : notSpecifiedRows[sid]!, values, at, false);
       } else if (type === ASSESSED && byId !== null) {
         pending.push(slot);
         continue;
