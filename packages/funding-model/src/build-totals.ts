@@ -94,6 +94,16 @@ const REQUIREMENT_PRECEDENCE: Record<RequirementStage, number> = {
   expended: 0,
 };
 
+/** REQUIREMENT_PRECEDENCE[stage], with the usual stages by comparison (not a keyed look-up). */
+function stageRank(stage: string): number | undefined {
+  if (stage === "appropriated") return 3;
+  if (stage === "proposed") return 1;
+  if (stage === "revised") return 4;
+  if (stage === "recommended") return 2;
+  if (stage === "expended") return 0;
+  return REQUIREMENT_PRECEDENCE[stage as RequirementStage];
+}
+
 /** One emitted amount, as seen by the explanation tracer. @internal */
 export interface TraceEvent {
   record: { kind: "flow"; flow: Flow } | { kind: "requirement"; line: RequirementLine };
@@ -314,9 +324,12 @@ export class RecordProcessor {
     const seen = new Int32Array(n); // bit per stage
     const invalid = new Int32Array(n); // first invalid row + 1 (0: none)
     let groups = 0;
+    let lastRef: string | null = null;
+    let lastGroup = 0;
     for (let i = 0; i < n; i++) {
       const row = rows[i]!;
-      let g = groupOf.get(row.lineRef);
+      // Rows of one line usually follow each other: no look-up for the second and later ones.
+      let g = row.lineRef === lastRef ? lastGroup : groupOf.get(row.lineRef);
       if (g === undefined) {
         g = groups++;
         groupOf.set(row.lineRef, g);
@@ -324,8 +337,10 @@ export class RecordProcessor {
         approved[g] = -1;
         expended[g] = -1;
       }
+      lastRef = row.lineRef;
+      lastGroup = g;
       if (invalid[g] !== 0) continue;
-      const rank = REQUIREMENT_PRECEDENCE[row.stage] as number | undefined;
+      const rank = stageRank(row.stage);
       const bit = 1 << (rank ?? 7);
       if (seen[g]! & bit || rank === undefined) {
         invalid[g] = i + 1;
@@ -333,7 +348,7 @@ export class RecordProcessor {
       }
       seen[g] = seen[g]! | bit;
       const b = best[g]!;
-      if (rank > 0 && (b < 0 || rank > REQUIREMENT_PRECEDENCE[rows[b]!.stage])) best[g] = i;
+      if (rank > 0 && (b < 0 || rank > stageRank(rows[b]!.stage)!)) best[g] = i;
       if (
         (row.stage === "revised" || row.stage === "appropriated") &&
         (approved[g]! < 0 || row.stage === "revised")
