@@ -162,7 +162,7 @@ export class Reconciliation {
   #values = new Float64Array(0);
   readonly #weights = new Map<number, Float64Array>();
   // Task-table sums, built in the same pass: per (operation, period) a row of SUMS numbers for
-  // each task, "Not specified", each pooled fund and the total, so task tables never scan cells.
+  // each task, "Not specified" and each pooled fund, so task tables never scan cells.
   readonly #summaryIds = new IntPairTable(64);
   readonly #summaryRows = new IntPairTable(256);
   #sums = new Float64Array(256 * SUMS);
@@ -195,7 +195,6 @@ export class Reconciliation {
     // Summary of each (operation, period): a small direct-mapped cache in front of the table.
     const cacheKey = new Int32Array(1024).fill(-1);
     const cacheSid = new Int32Array(1024);
-    const totalRows: number[] = [];
     const notSpecifiedRows: number[] = [];
     // Task rows of the summaries, likewise: (summary, task) → row, direct-mapped.
     const taskKey = new Int32Array(4096).fill(-1);
@@ -240,7 +239,6 @@ export class Reconciliation {
       if (sid < 0) sid = this.#summaryIds.find(op, periodCode);
       if (sid < 0) {
         sid = this.#summaryIds.intern(op, periodCode);
-        totalRows.push(this.#rowId(sid, TOTAL_ROW));
         notSpecifiedRows.push(this.#rowId(sid, NOT_SPECIFIED_ROW));
         const entry = this.#view(op, periodIndex);
         entries.push(entry);
@@ -276,7 +274,6 @@ export class Reconciliation {
         place[slot] = PLACE_NOT_SPECIFIED;
         this.#addSums(notSpecifiedRows[sid]!, values, at, false);
       }
-      this.#addSums(totalRows[sid]!, values, at, false);
       cells++;
     }
 
@@ -301,7 +298,6 @@ export class Reconciliation {
           place[slot] = PLACE_NOT_SPECIFIED;
           this.#addSums(notSpecifiedRows[sid]!, values, at, false);
         }
-        this.#addSums(totalRows[sid]!, values, at, false);
         cells++;
         continue;
       }
@@ -335,7 +331,6 @@ export class Reconciliation {
         const task = entry.idByPosition[i]!;
         this.#push(d, task, byTask, i * M);
         this.#addSums(this.#rowId(sid, task), byTask, i * M, true);
-        this.#addSums(totalRows[sid]!, byTask, i * M, true);
         cells++;
       }
     }
@@ -349,7 +344,7 @@ export class Reconciliation {
     return this.#rowId(sid, row);
   }
 
-  /** The id of a summary row (task id, NOT_SPECIFIED_ROW, TOTAL_ROW or FUND_ROW + entity). */
+  /** The id of a summary row (task id, NOT_SPECIFIED_ROW or FUND_ROW + entity). */
   #rowId(sid: number, row: number): number {
     const id = this.#summaryRows.intern(sid, row);
     if ((id + 1) * SUMS > this.#sums.length) {
@@ -713,28 +708,34 @@ export class Reconciliation {
     const tasks: TaskInForce[] = entry?.view.tasks ?? [];
     const code = this.#totals.compiled.scheme.kind === "custom" ? periodIndex + 1 : periodIndex;
     const sid = op < 0 ? -1 : this.#summaryIds.find(op, code);
+    // Every final cell of the operation and period is in exactly one of these rows, so the total
+    // is their sum (not kept per cell).
+    const total = emptySums();
+    const taskSums = tasks.map((_, i) => {
+      const id = entry?.idByPosition[i] ?? -1;
+      return id > 0 ? addSums(total, this.#rowSums(sid, id)) : emptySums();
+    });
+    const notSpecified = addSums(total, this.#rowSums(sid, NOT_SPECIFIED_ROW));
+    const funds = (sid < 0 ? [] : this.#funds[sid]!).map((entity) => ({
+      entityCode: this.#totals.entities.value(entity) ?? "",
+      sums: addSums(total, this.#rowSums(sid, FUND_ROW + entity)),
+    }));
     return {
       operationCode,
       period,
       resolution: entry?.view.latest?.resolution ?? null,
-      tasks: tasks.map((task, i) => {
-        const id = entry?.idByPosition[i] ?? -1;
-        return {
-          taskCode: task.code,
-          title: task.title,
-          rank: task.rank,
-          inLatestMandate: task.inLatestMandate,
-          figures: deriveFigures(id > 0 ? this.#rowSums(sid, id) : emptySums()),
-        };
-      }),
-      notSpecified: deriveFigures(this.#rowSums(sid, NOT_SPECIFIED_ROW)),
-      unallocated: (sid < 0 ? [] : this.#funds[sid]!)
-        .map((entity) => ({
-          entityCode: this.#totals.entities.value(entity) ?? "",
-          figures: deriveFigures(this.#rowSums(sid, FUND_ROW + entity)),
-        }))
+      tasks: tasks.map((task, i) => ({
+        taskCode: task.code,
+        title: task.title,
+        rank: task.rank,
+        inLatestMandate: task.inLatestMandate,
+        figures: deriveFigures(taskSums[i]!),
+      })),
+      notSpecified: deriveFigures(notSpecified),
+      unallocated: funds
+        .map((f) => ({ entityCode: f.entityCode, figures: deriveFigures(f.sums) }))
         .sort((a, b) => compareNullable(a.entityCode, b.entityCode)),
-      total: deriveFigures(this.#rowSums(sid, TOTAL_ROW)),
+      total: deriveFigures(total),
     };
   }
 }
@@ -752,6 +753,20 @@ interface Cursor {
   attributed: boolean;
   values: Float64Array;
   at: number;
+}
+
+/** Adds `from` into `into`; returns `from`. */
+function addSums(into: FigureSums, from: FigureSums): FigureSums {
+  into.requirement += from.requirement;
+  into.appropriated += from.appropriated;
+  into.expended += from.expended;
+  into.pledged += from.pledged;
+  into.committed += from.committed;
+  into.paid += from.paid;
+  into.attributedPledged += from.attributedPledged;
+  into.attributedCommitted += from.attributedCommitted;
+  into.attributedPaid += from.attributedPaid;
+  return from;
 }
 
 function addCell(sums: FigureSums, c: Cursor): void {
@@ -774,9 +789,9 @@ function addCell(sums: FigureSums, c: Cursor): void {
 const PLACE_TASK = 1;
 const PLACE_NOT_SPECIFIED = 2;
 const PLACE_UNALLOCATED = 3;
-// Summary rows: task ids are < 2048; then "Not specified", the total, and one per pooled fund.
+// Summary rows: task ids are < 2048; then "Not specified", and one per pooled fund (the total is
+// their sum).
 const NOT_SPECIFIED_ROW = 4096;
-const TOTAL_ROW = 4097;
 const FUND_ROW = 8192;
 const SUMS = M + 3;
 
