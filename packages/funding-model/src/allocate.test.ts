@@ -54,6 +54,34 @@ describe("allocateLargestRemainder", () => {
     );
   });
 
+  it("splits totals × weights beyond 2^53 exactly without bigint (property)", () => {
+    // Weight sums below 2^49 take the exact floating-point path, above it bigint.
+    const weight = fc.oneof(
+      fc.integer({ min: 0, max: 2 ** 45 }),
+      fc.integer({ min: 2 ** 45 - 100, max: 2 ** 45 }),
+      fc.integer({ min: 0, max: 1000 }),
+      fc.constant(0),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+          fc.integer({ min: Number.MAX_SAFE_INTEGER - 1000, max: Number.MAX_SAFE_INTEGER }),
+          fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+        ),
+        fc.array(weight, { minLength: 1, maxLength: 16 }).filter((w) => w.some((x) => x > 0)),
+        (total, weights) => {
+          const parts = allocateLargestRemainder(total, weights);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          expect(parts.map(BigInt)).toEqual(
+            largestRemainderRef(BigInt(total), weights.map(BigInt)),
+          );
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
   it("handles many equal remainders (ties) like the reference (property)", () => {
     fc.assert(
       fc.property(

@@ -46,6 +46,40 @@ export function allocateLargestRemainder(
   );
 }
 
+/**
+ * Below this weight sum, totals × weights beyond 2^53 are split without bigint: every
+ * intermediate of {@link exactRemainder} stays an exactly representable integer.
+ */
+const WIDE_WEIGHT_LIMIT = 2 ** 49;
+const SPLITTER = 2 ** 27 + 1;
+
+/**
+ * t·w − q·W, exactly, for safe integers t ≥ 0, 0 ≤ w ≤ W < 2^49 and q within a few units of
+ * ⌊t·w / W⌋. Each product is taken as the sum of its rounded value and its exact error
+ * (Dekker's product with Veltkamp's split); the rounded values are either both below 2^53 or
+ * within a factor of two of each other, so their difference is exact (Sterbenz), the errors are
+ * integers below 2^52, and the result, a few W at most, is below 2^53: no step rounds.
+ * @internal
+ */
+export function exactRemainder(t: number, w: number, q: number, W: number): number {
+  const p1 = t * w;
+  const e1 = productError(t, w, p1);
+  const p2 = q * W;
+  const e2 = productError(q, W, p2);
+  return p1 - p2 + (e1 - e2);
+}
+
+/** a·b − fl(a·b), exactly (Dekker). */
+function productError(a: number, b: number, p: number): number {
+  const ca = SPLITTER * a;
+  const ah = ca - (ca - a);
+  const al = a - ah;
+  const cb = SPLITTER * b;
+  const bh = cb - (cb - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
 const SCRATCH_SIZE = 64;
 let scratchRemainders = new Float64Array(SCRATCH_SIZE);
 
@@ -70,7 +104,8 @@ export function allocateNumbers(
   }
   const negative = total < 0;
   const t = negative ? -total : total;
-  if (t * weightSum > Number.MAX_SAFE_INTEGER) {
+  const wide = t * weightSum > Number.MAX_SAFE_INTEGER;
+  if (wide && !(weightSum < WIDE_WEIGHT_LIMIT && Number.isSafeInteger(t))) {
     const big = allocateBig(
       total,
       Array.from({ length: n }, (_, i) => BigInt(weights[i]!)),
@@ -82,21 +117,30 @@ export function allocateNumbers(
   const rem = scratchRemainders;
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const product = t * weights[i]!; // exact: t·W ≤ 2^53
-    const q = Math.floor(product / weightSum);
-    // The float quotient can be one off near an integer; correct it so the remainder is exact.
-    let r = product - q * weightSum;
-    let qq = q;
-    if (r < 0) {
-      qq -= 1;
+    let q: number;
+    let r: number;
+    if (!wide) {
+      const product = t * weights[i]!; // exact: t·W ≤ 2^53
+      q = Math.floor(product / weightSum);
+      // The float quotient can be one off near an integer; correct it so the remainder is exact.
+      r = product - q * weightSum;
+    } else {
+      // t·w passes 2^53: estimate q in floating point, then get r = t·w − q·W exactly from the
+      // exact products (see exactRemainder); the estimate is off by a few units at most.
+      q = Math.floor((t * weights[i]!) / weightSum);
+      r = exactRemainder(t, weights[i]!, q, weightSum);
+    }
+    while (r < 0) {
+      q -= 1;
       r += weightSum;
-    } else if (r >= weightSum) {
-      qq += 1;
+    }
+    while (r >= weightSum) {
+      q += 1;
       r -= weightSum;
     }
-    out[i] = qq;
+    out[i] = q;
     rem[i] = r;
-    given += qq;
+    given += q;
   }
   let left = t - given;
   if (left > 0) {
@@ -129,27 +173,62 @@ export function allocateNumbers(
 }
 
 function allocateBig(total: number, weights: readonly bigint[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0n);
+  const out = new Array<number>(weights.length).fill(0);
+  allocateBigInto(
+    total,
+    weights,
+    weights.reduce((a, b) => a + b, 0n),
+    weights.length,
+    out,
+  );
+  return out;
+}
+
+/**
+ * The exact kernel for totals × weights beyond 2^53: bigint weights and their sum given, so a
+ * caller that splits many totals over the same weights converts them once.
+ * @internal
+ */
+export function allocateBigInto(
+  total: number,
+  weights: readonly bigint[],
+  sum: bigint,
+  n: number,
+  out: { [i: number]: number },
+): void {
   if (sum === 0n) {
-    if (total === 0) return weights.map(() => 0);
+    if (total === 0) {
+      for (let i = 0; i < n; i++) out[i] = 0;
+      return;
+    }
     throw new AllocationError("all weights are zero");
   }
   const negative = total < 0;
   const t = BigInt(negative ? -total : total);
-  const parts = weights.map((w) => (t * w) / sum);
-  const rems = weights.map((w) => (t * w) % sum);
-  let left = Number(t - parts.reduce((a, b) => a + b, 0n));
-  const order = weights
-    .map((_, i) => i)
-    .sort((a, b) => {
+  const parts = new Array<bigint>(n);
+  const rems = new Array<bigint>(n);
+  let given = 0n;
+  for (let i = 0; i < n; i++) {
+    const product = t * weights[i]!;
+    parts[i] = product / sum;
+    rems[i] = product % sum;
+    given += parts[i]!;
+  }
+  let left = Number(t - given);
+  if (left > 0) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
       const ra = rems[a]!;
       const rb = rems[b]!;
       return ra > rb ? -1 : ra < rb ? 1 : a - b;
     });
-  for (const i of order) {
-    if (left <= 0) break;
-    parts[i] = parts[i]! + 1n;
-    left--;
+    for (const i of order) {
+      if (left <= 0) break;
+      parts[i] = parts[i]! + 1n;
+      left--;
+    }
   }
-  return parts.map((p) => (negative && p !== 0n ? -Number(p) : Number(p)));
+  for (let i = 0; i < n; i++) {
+    const p = parts[i]!;
+    out[i] = negative && p !== 0n ? -Number(p) : Number(p);
+  }
 }

@@ -3,7 +3,7 @@ import type { Crosswalk } from "./crosswalk";
 import { toDayNumber } from "./dates";
 import type { IsoDate } from "./dates";
 import { CrosswalkError, InvalidDateError, InvalidRecordError } from "./errors";
-import { MEASURE_INDEX, PartialTotals, fundingTypeId } from "./partial-totals";
+import { MEASURE_INDEX, PartialTotals, cellKeyA, cellKeyB, fundingTypeId } from "./partial-totals";
 import type { Measure } from "./partial-totals";
 import { OUTSIDE, compileScheme } from "./periods";
 import type { CompiledScheme, PeriodScheme } from "./periods";
@@ -94,6 +94,16 @@ const REQUIREMENT_PRECEDENCE: Record<RequirementStage, number> = {
   expended: 0,
 };
 
+/** REQUIREMENT_PRECEDENCE[stage], with the usual stages by comparison (not a keyed look-up). */
+function stageRank(stage: string): number | undefined {
+  if (stage === "appropriated") return 3;
+  if (stage === "proposed") return 1;
+  if (stage === "revised") return 4;
+  if (stage === "recommended") return 2;
+  if (stage === "expended") return 0;
+  return REQUIREMENT_PRECEDENCE[stage as RequirementStage];
+}
+
 /** One emitted amount, as seen by the explanation tracer. @internal */
 export interface TraceEvent {
   record: { kind: "flow"; flow: Flow } | { kind: "requirement"; line: RequirementLine };
@@ -168,6 +178,18 @@ export class RecordProcessor {
     this.#tracer = tracer;
   }
 
+  // Day numbers per distinct date string: a million records carry a few thousand dates.
+  readonly #days = new Map<string, number>();
+
+  #day(date: IsoDate): number {
+    let day = this.#days.get(date);
+    if (day === undefined) {
+      day = toDayNumber(date);
+      this.#days.set(date, day);
+    }
+    return day;
+  }
+
   /** Adds one flow (its final leg, and for a transfer the leg taken off its source entity). */
   flow(flow: Flow): void {
     const state = this.#asOf === null ? null : flowStateAsOf(flow, this.#asOf);
@@ -180,12 +202,23 @@ export class RecordProcessor {
     const type = fundingTypeId(flow.fundingType);
     if (type === 0 || FUNDING_TYPES[type - 1] !== flow.fundingType)
       throw new InvalidRecordError(flow.id, `unknown funding type "${flow.fundingType}"`);
-    const measure = MEASURE_INDEX[status] as number | undefined;
+    // The three statuses by comparison (a keyed look-up by a varying string is megamorphic);
+    // anything else as before, through the table.
+    const name: string = status;
+    const measure =
+      name === "paid"
+        ? MEASURE_INDEX.paid
+        : name === "committed"
+          ? MEASURE_INDEX.committed
+          : name === "pledged"
+            ? MEASURE_INDEX.pledged
+            : (MEASURE_INDEX[status] as number | undefined);
     if (measure === undefined) throw new InvalidRecordError(flow.id, `unknown status "${status}"`);
 
     // Conversion first, on the whole amount (BRIEF item 1); the source's own USD amount is kept.
     let cents: number;
     let conversion: UsdConversion | null = null;
+    let dateDay = -1; // day number of `date`, once parsed
     const source = flow.sourceConversion;
     if (source && amount === flow.amountMinor) {
       if (!Number.isSafeInteger(source.amountUsdCents) || source.amountUsdCents < 0)
@@ -204,15 +237,17 @@ export class RecordProcessor {
       conversion = this.#rates.convert(amount, flow.currency, date);
       cents = conversion.amountUsdCents;
     } else {
-      cents = this.#rates.centsOnDay(amount, flow.currency, toDayNumber(date), date);
+      dateDay = this.#day(date);
+      cents = this.#rates.centsOnDay(amount, flow.currency, dateDay, date);
     }
 
     // Usage period: as given, else the day the flow was first recorded (see flowUsage).
     const first = flow.history?.[0]?.date ?? flow.statusDate;
     const usageFrom = flow.usageStart ?? first;
     const usageTo = flow.usageEnd ?? flow.usageStart ?? first;
-    const start = toDayNumber(usageFrom);
-    const end = usageTo === usageFrom ? start : toDayNumber(usageTo);
+    // Usually the status date itself (the same string): no second look-up.
+    const start = usageFrom === date && dateDay >= 0 ? dateDay : this.#day(usageFrom);
+    const end = usageTo === usageFrom ? start : this.#day(usageTo);
     if (end < start)
       throw new InvalidDateError(
         `${usageFrom}..${usageTo}`,
@@ -221,25 +256,28 @@ export class RecordProcessor {
 
     const t = this.totals;
     const op = t.ops.id(flow.operationCode);
-    const donor = t.donors.id(flow.donorCode);
-    const stream = t.streamId(
-      op,
-      t.tasks.id(flow.taskCode),
-      t.entities.id(flow.recipientEntityCode),
-      type,
-      donor,
-    );
+    const keyB = cellKeyB(type, t.donors.id(flow.donorCode));
+    const keyA = cellKeyA(op, t.tasks.id(flow.taskCode), t.entities.id(flow.recipientEntityCode));
     const from = flow.transferFromEntityCode ?? null;
-    const sourceStream =
+    const sourceKeyA =
       from === null
         ? -1
-        : t.streamId(
-            op,
-            t.tasks.id(flow.transferFromTaskCode ?? null),
-            t.entities.id(from),
-            type,
-            donor,
-          );
+        : cellKeyA(op, t.tasks.id(flow.transferFromTaskCode ?? null), t.entities.id(from));
+
+    // Fast path (most flows): no category to split, used within one period, nothing to trace —
+    // exactly what #emit does in that case, without its spreading and splitting machinery.
+    if (this.#tracer === null && (flow.categoryCode ?? null) === null) {
+      const compiled = this.#compiled;
+      const index = compiled.indexOfDay(start);
+      if (start === end || compiled.segmentEnd(index, start) >= end) {
+        if (cents !== 0) {
+          const sub = t.periodCode(index) * 16;
+          t.add(keyA, keyB, sub, measure, cents);
+          if (sourceKeyA >= 0) t.add(sourceKeyA, keyB, sub, measure, -cents);
+        }
+        return;
+      }
+    }
 
     this.#emit(
       flow.id,
@@ -248,8 +286,9 @@ export class RecordProcessor {
       cents,
       start,
       end,
-      stream,
-      sourceStream,
+      keyA,
+      keyB,
+      sourceKeyA,
       measure,
       this.#tracer && conversion
         ? {
@@ -274,39 +313,62 @@ export class RecordProcessor {
    * the rate in force on the line's first day.
    */
   lines(rows: readonly RequirementLine[]): void {
-    const byLine = new Map<string, RequirementLine[]>();
-    for (const row of rows) {
-      const list = byLine.get(row.lineRef);
-      if (list) list.push(row);
-      else byLine.set(row.lineRef, [row]);
-    }
-    for (const [lineRef, list] of byLine) {
-      let best: RequirementLine | null = null;
-      let approved: RequirementLine | null = null;
-      let expended: RequirementLine | null = null;
-      let seen = 0; // bit per stage
-      for (const row of list) {
-        const bit = 1 << ((REQUIREMENT_PRECEDENCE[row.stage] as number | undefined) ?? 7);
-        if (seen & bit)
-          throw new InvalidRecordError(
-            lineRef,
-            `two "${row.stage}" rows (a supplementary appropriation is a line of its own)`,
-          );
-        seen |= bit;
-        const rank = REQUIREMENT_PRECEDENCE[row.stage] as number | undefined;
-        if (rank === undefined)
-          throw new InvalidRecordError(lineRef, `unknown stage "${row.stage}"`);
-        if (rank > 0 && (!best || rank > REQUIREMENT_PRECEDENCE[best.stage])) best = row;
-        if (
-          (row.stage === "revised" || row.stage === "appropriated") &&
-          (!approved || row.stage === "revised")
-        )
-          approved = row;
-        if (row.stage === "expended") expended = row;
+    // One pass groups rows by line (in order of first appearance) into typed arrays: which row is
+    // the highest stage, the approved one and the expended one, and the first invalid row. Errors
+    // are raised in line order, as if each line had been checked in turn.
+    const n = rows.length;
+    const groupOf = new Map<string, number>();
+    const best = new Int32Array(n);
+    const approved = new Int32Array(n);
+    const expended = new Int32Array(n);
+    const seen = new Int32Array(n); // bit per stage
+    const invalid = new Int32Array(n); // first invalid row + 1 (0: none)
+    let groups = 0;
+    let lastRef: string | null = null;
+    let lastGroup = 0;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
+      // Rows of one line usually follow each other: no look-up for the second and later ones.
+      let g = row.lineRef === lastRef ? lastGroup : groupOf.get(row.lineRef);
+      if (g === undefined) {
+        g = groups++;
+        groupOf.set(row.lineRef, g);
+        best[g] = -1;
+        approved[g] = -1;
+        expended[g] = -1;
       }
-      if (best) this.#line(best, MEASURE_INDEX.requirement);
-      if (approved) this.#line(approved, MEASURE_INDEX.appropriated);
-      if (expended) this.#line(expended, MEASURE_INDEX.expended);
+      lastRef = row.lineRef;
+      lastGroup = g;
+      if (invalid[g] !== 0) continue;
+      const rank = stageRank(row.stage);
+      const bit = 1 << (rank ?? 7);
+      if (seen[g]! & bit || rank === undefined) {
+        invalid[g] = i + 1;
+        continue;
+      }
+      seen[g] = seen[g]! | bit;
+      const b = best[g]!;
+      if (rank > 0 && (b < 0 || rank > stageRank(rows[b]!.stage)!)) best[g] = i;
+      if (
+        (row.stage === "revised" || row.stage === "appropriated") &&
+        (approved[g]! < 0 || row.stage === "revised")
+      )
+        approved[g] = i;
+      if (row.stage === "expended") expended[g] = i;
+    }
+    for (let g = 0; g < groups; g++) {
+      if (invalid[g] !== 0) {
+        const row = rows[invalid[g]! - 1]!;
+        if ((REQUIREMENT_PRECEDENCE[row.stage] as number | undefined) === undefined)
+          throw new InvalidRecordError(row.lineRef, `unknown stage "${row.stage}"`);
+        throw new InvalidRecordError(
+          row.lineRef,
+          `two "${row.stage}" rows (a supplementary appropriation is a line of its own)`,
+        );
+      }
+      if (best[g]! >= 0) this.#line(rows[best[g]!]!, MEASURE_INDEX.requirement);
+      if (approved[g]! >= 0) this.#line(rows[approved[g]!]!, MEASURE_INDEX.appropriated);
+      if (expended[g]! >= 0) this.#line(rows[expended[g]!]!, MEASURE_INDEX.expended);
     }
   }
 
@@ -316,8 +378,8 @@ export class RecordProcessor {
         row.lineRef,
         `amount ${row.amountMinor} is not a safe integer ≥ 0`,
       );
-    const start = toDayNumber(row.periodStart);
-    const end = toDayNumber(row.periodEnd);
+    const start = this.#day(row.periodStart);
+    const end = this.#day(row.periodEnd);
     if (end < start)
       throw new InvalidDateError(
         `${row.periodStart}..${row.periodEnd}`,
@@ -330,12 +392,10 @@ export class RecordProcessor {
       ? conversion.amountUsdCents
       : this.#rates.centsOnDay(row.amountMinor, row.currency, start, row.periodStart);
     const t = this.totals;
-    const stream = t.streamId(
+    const keyA = cellKeyA(
       t.ops.id(row.operationCode),
       t.tasks.id(row.taskCode),
       t.entities.id(row.entityCode),
-      0,
-      0,
     );
     this.#emit(
       row.lineRef,
@@ -344,7 +404,8 @@ export class RecordProcessor {
       cents,
       start,
       end,
-      stream,
+      keyA,
+      0,
       -1,
       measure,
       conversion
@@ -387,8 +448,9 @@ export class RecordProcessor {
     cents: number,
     start: number,
     end: number,
-    stream: number,
-    sourceStream: number,
+    keyA: number,
+    keyB: number,
+    sourceKeyA: number,
     measure: number,
     trace: TraceContext | null,
   ): void {
@@ -415,7 +477,7 @@ export class RecordProcessor {
     const catParts = this.#catParts;
     for (let i = 0; i < n; i++) {
       const periodIndex = buf.indexes[i]!;
-      const periodCode = t.periodCode(periodIndex);
+      const periodBase = t.periodCode(periodIndex) * 16;
       const part = buf.parts[i]!;
       const k = targets ? targets.length : 1;
       if (targets && weights) allocateNumbers(part, weights, k, weightSum, catParts);
@@ -424,8 +486,8 @@ export class RecordProcessor {
         const category = targets ? targets[c]! : 0;
         const amount = catParts[c]!;
         if (amount === 0) continue;
-        t.add(stream, periodCode, category, measure, amount);
-        if (sourceStream >= 0) t.add(sourceStream, periodCode, category, measure, -amount);
+        t.add(keyA, keyB, periodBase + category, measure, amount);
+        if (sourceKeyA >= 0) t.add(sourceKeyA, keyB, periodBase + category, measure, -amount);
         if (this.#tracer && trace) {
           const dims = trace;
           const base = {
@@ -454,7 +516,7 @@ export class RecordProcessor {
             periodCents: part,
             cents: amount,
           });
-          if (sourceStream >= 0 && dims.fromEntity !== null)
+          if (sourceKeyA >= 0 && dims.fromEntity !== null)
             this.#tracer({
               ...base,
               leg: "source",

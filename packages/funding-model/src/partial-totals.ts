@@ -1,6 +1,5 @@
 import { commonCategoryCode, commonCategoryIndex } from "./crosswalk";
 import { CapacityError, IncompatibleTotalsError, MoneyOverflowError } from "./errors";
-import { IntPairTable } from "./int-pair-table";
 import { compileScheme } from "./periods";
 import type { CompiledScheme, PeriodScheme } from "./periods";
 import { FUNDING_TYPES } from "./types";
@@ -52,14 +51,45 @@ export interface PartialTotalsJson {
   cells: TotalsCell[];
 }
 
-// Capacities. A stream (the dimensions constant within one record) is keyed by two int32:
-// operation 10 bits | task 11 | entity 10, and funding type 3 | donor 19. A cell is keyed by
-// (stream id, period code · 16 + category), period code < 8192.
+// Capacities. A cell is keyed by three int32: operation 10 bits | task 11 | entity 10, funding
+// type 3 | donor 19, and period code · 16 + category (period code < 8192).
 const OP_LIMIT = 1024;
 const TASK_LIMIT = 2048;
 const ENTITY_LIMIT = 1024;
 const DONOR_LIMIT = 524288;
 const PERIOD_LIMIT = 8192;
+
+/**
+ * Cells live in one open-addressing hash table whose slots are 64 bytes — one cache line: three
+ * int32 keys and a used flag, then the six sums as float64. Adding to a cell touches one line
+ * (plus its neighbours on a collision), where a table of ids beside a separate value array would
+ * touch two or three: at a million cells nearly every touch is a cache miss, so that is the cost.
+ * @internal
+ */
+export const SLOT_INTS = 16;
+/** @internal float64 index of a slot's first sum = slot · SLOT_FLOATS + VALUE_OFFSET. */
+export const SLOT_FLOATS = 8;
+/** @internal */
+export const VALUE_OFFSET = 2;
+const MAX_LOAD = 0.7;
+
+/** @internal First cell key: operation, task, entity. */
+export function cellKeyA(op: number, task: number, entity: number): number {
+  return (op << 21) | (task << 10) | entity;
+}
+
+/** @internal Second cell key: funding type, donor. */
+export function cellKeyB(type: number, donor: number): number {
+  return (type << 19) | donor;
+}
+
+function hashCell(a: number, b: number, sub: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ (b >>> 15), 0x85ebca6b);
+  h ^= Math.imul(sub, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 16);
+}
 
 /** Dimension ids of one cell. @internal */
 export interface DecodedCell {
@@ -139,14 +169,11 @@ export class PartialTotals {
   /** @internal */ readonly tasks = new Dictionary("task", TASK_LIMIT);
   /** @internal */ readonly entities = new Dictionary("entity", ENTITY_LIMIT);
   /** @internal */ readonly donors = new Dictionary("donor", DONOR_LIMIT);
-  readonly #streams: IntPairTable;
-  // Cells hang off their stream in a short chain (a stream has a few periods × categories), so
-  // adding to a cell costs one stream look-up per record, not one hash look-up per part.
-  #streamHead: Int32Array;
-  #rowStream: Int32Array;
-  #rowLink: Int32Array; // per row: period code · 16 + category, next row of the stream (−1 = end)
-  #rows = 0;
-  /** @internal row·6 + measure */ values: Float64Array;
+  #mask: number;
+  #used = 0;
+  #limit: number;
+  #keys: Int32Array;
+  #values: Float64Array;
 
   private constructor(
     scheme: PeriodScheme,
@@ -154,13 +181,14 @@ export class PartialTotals {
     asOf: string | null,
     capacity: number,
   ) {
-    // Presized from the record count: growing a hash table rehashes every key.
-    const size = Math.max(16, Math.min(capacity, 1 << 24));
-    this.#streams = new IntPairTable(size);
-    this.#streamHead = new Int32Array(size).fill(-1);
-    this.#rowStream = new Int32Array(size);
-    this.#rowLink = new Int32Array(size * 2);
-    this.values = new Float64Array(size * M);
+    // Presized from the record count (about one cell per record): growing rehashes every cell.
+    let slots = 16;
+    while (slots * MAX_LOAD < capacity && slots < 1 << 24) slots *= 2;
+    this.#mask = slots - 1;
+    this.#limit = Math.floor(slots * MAX_LOAD);
+    const buffer = new ArrayBuffer(slots * SLOT_FLOATS * 8);
+    this.#keys = new Int32Array(buffer);
+    this.#values = new Float64Array(buffer);
     this.scheme = scheme;
     this.compiled = compiled;
     this.asOf = asOf;
@@ -178,24 +206,22 @@ export class PartialTotals {
 
   /** Number of cells kept (including cells whose sums cancelled to zero). */
   get cellCount(): number {
-    return this.#rows;
+    return this.#used;
   }
 
-  /** @internal Rows used so far (cells, including cancelled ones). */
-  get rowCount(): number {
-    return this.#rows;
+  /** @internal Number of slots: cells are the used slots in [0, slotCount). */
+  get slotCount(): number {
+    return this.#mask + 1;
   }
 
-  /** @internal A stream = the dimensions that do not vary within one record. */
-  streamId(op: number, task: number, entity: number, type: number, donor: number): number {
-    // op 10 bits | task 11 | entity 10 = 31 bits, and type 3 | donor 19: both fit an int32.
-    const id = this.#streams.intern((op << 21) | (task << 10) | entity, (type << 19) | donor);
-    if (id >= this.#streamHead.length) {
-      const head = new Int32Array(this.#streamHead.length * 2).fill(-1);
-      head.set(this.#streamHead);
-      this.#streamHead = head;
-    }
-    return id;
+  /** @internal Per slot: key a, key b, period code · 16 + category, 1 if used (int32 view). */
+  get keys(): Int32Array {
+    return this.#keys;
+  }
+
+  /** @internal Per slot: sums at slot · SLOT_FLOATS + VALUE_OFFSET + measure (same buffer). */
+  get values(): Float64Array {
+    return this.#values;
   }
 
   /** @internal Period index → code kept in the cell key. */
@@ -206,51 +232,83 @@ export class PartialTotals {
     return code;
   }
 
-  /** @internal Adds `cents` to one measure of a cell. */
-  add(stream: number, periodCode: number, category: number, measure: number, cents: number): void {
-    const sub = periodCode * 16 + category;
-    const link = this.#rowLink;
-    let row = this.#streamHead[stream]!;
-    while (row >= 0 && link[row * 2] !== sub) row = link[row * 2 + 1]!;
-    if (row < 0) {
-      row = this.#rows++;
-      if (row === this.#rowStream.length) this.#grow();
-      this.#rowStream[row] = stream;
-      this.#rowLink[row * 2] = sub;
-      this.#rowLink[row * 2 + 1] = this.#streamHead[stream]!;
-      this.#streamHead[stream] = row;
+  /**
+   * @internal The slot of a cell (keys from {@link cellKeyA}, {@link cellKeyB}; `sub` = period
+   * code · 16 + category), added if new.
+   */
+  slot(a: number, b: number, sub: number): number {
+    return this.#slot(a, b, sub, hashCell(a, b, sub));
+  }
+
+  #slot(a: number, b: number, sub: number, hash: number): number {
+    const keys = this.#keys;
+    const mask = this.#mask;
+    let i = hash & mask;
+    for (;;) {
+      const at = i * SLOT_INTS;
+      if (keys[at + 3] === 0) {
+        if (this.#used >= this.#limit) {
+          this.#grow();
+          return this.#slot(a, b, sub, hash);
+        }
+        keys[at] = a;
+        keys[at + 1] = b;
+        keys[at + 2] = sub;
+        keys[at + 3] = 1;
+        this.#used++;
+        return i;
+      }
+      if (keys[at] === a && keys[at + 1] === b && keys[at + 2] === sub) return i;
+      i = (i + 1) & mask;
     }
-    const at = row * M + measure;
-    const sum = this.values[at]! + cents;
+  }
+
+  /** @internal Adds `cents` to one measure of a cell. */
+  add(a: number, b: number, sub: number, measure: number, cents: number): void {
+    const at = this.#slot(a, b, sub, hashCell(a, b, sub)) * SLOT_FLOATS + VALUE_OFFSET + measure;
+    const values = this.#values;
+    const sum = values[at]! + cents;
     if (!Number.isSafeInteger(sum)) throw new MoneyOverflowError("partial totals");
-    this.values[at] = sum;
+    values[at] = sum;
   }
 
   #grow(): void {
-    const size = this.#rowStream.length * 2;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.#rowStream = grow(this.#rowStream);
-    const link = new Int32Array(size * 2);
-    link.set(this.#rowLink);
-    this.#rowLink = link;
-    const values = new Float64Array(size * M);
-    values.set(this.values);
-    this.values = values;
+    const oldKeys = this.#keys;
+    const oldValues = this.#values;
+    const oldSlots = this.#mask + 1;
+    const slots = oldSlots * 2;
+    if (slots > 1 << 26) throw new CapacityError("More than 46 million cells in partial totals");
+    const buffer = new ArrayBuffer(slots * SLOT_FLOATS * 8);
+    const keys = new Int32Array(buffer);
+    const values = new Float64Array(buffer);
+    const mask = slots - 1;
+    for (let s = 0; s < oldSlots; s++) {
+      const from = s * SLOT_INTS;
+      if (oldKeys[from + 3] === 0) continue;
+      const a = oldKeys[from]!;
+      const b = oldKeys[from + 1]!;
+      const sub = oldKeys[from + 2]!;
+      let i = hashCell(a, b, sub) & mask;
+      while (keys[i * SLOT_INTS + 3] !== 0) i = (i + 1) & mask;
+      keys.set(oldKeys.subarray(from, from + 4), i * SLOT_INTS);
+      const v = s * SLOT_FLOATS + VALUE_OFFSET;
+      values.set(oldValues.subarray(v, v + M), i * SLOT_FLOATS + VALUE_OFFSET);
+    }
+    this.#keys = keys;
+    this.#values = values;
+    this.#mask = mask;
+    this.#limit = Math.floor(slots * MAX_LOAD);
   }
 
   /**
-   * @internal Decodes a row's dimensions into `out` (reused by callers that decode every row,
-   * so a million cells do not become a million short-lived objects).
+   * @internal Decodes a used slot's dimensions into `out` (reused by callers that decode every
+   * cell, so a million cells do not become a million short-lived objects).
    */
-  decode(row: number, out: DecodedCell = newDecodedCell()): DecodedCell {
-    const stream = this.#rowStream[row]!;
-    const sub = this.#rowLink[row * 2]!;
-    const a = this.#streams.keysA[stream]!;
-    const b = this.#streams.keysB[stream]!;
+  decode(slot: number, out: DecodedCell = newDecodedCell()): DecodedCell {
+    const at = slot * SLOT_INTS;
+    const a = this.keys[at]!;
+    const b = this.keys[at + 1]!;
+    const sub = this.keys[at + 2]!;
     const periodCode = sub >> 4;
     out.op = a >>> 21;
     out.task = (a >>> 10) & (TASK_LIMIT - 1);
@@ -262,19 +320,34 @@ export class PartialTotals {
     return out;
   }
 
+  /** @internal True if the slot holds a cell with at least one non-zero sum. */
+  nonZero(slot: number): boolean {
+    if (this.keys[slot * SLOT_INTS + 3] === 0) return false;
+    const v = this.values;
+    const at = slot * SLOT_FLOATS + VALUE_OFFSET;
+    return (
+      v[at] !== 0 ||
+      v[at + 1] !== 0 ||
+      v[at + 2] !== 0 ||
+      v[at + 3] !== 0 ||
+      v[at + 4] !== 0 ||
+      v[at + 5] !== 0
+    );
+  }
+
   /**
    * Every cell with at least one non-zero sum, in a canonical order (so two totals are equal iff
    * their `cells()` are deep-equal, however they were built or merged).
    */
   cells(): TotalsCell[] {
     const out: TotalsCell[] = [];
-    for (let row = 0; row < this.rowCount; row++) {
-      let nonZero = false;
-      for (let m = 0; m < M; m++) if (this.values[row * M + m] !== 0) nonZero = true;
-      if (!nonZero) continue;
-      const d = this.decode(row);
+    const d = newDecodedCell();
+    for (let slot = 0; slot < this.slotCount; slot++) {
+      if (!this.nonZero(slot)) continue;
+      this.decode(slot, d);
       const values = {} as Record<Measure, number>;
-      MEASURES.forEach((name, m) => (values[name] = this.values[row * M + m]!));
+      const at = slot * SLOT_FLOATS + VALUE_OFFSET;
+      MEASURES.forEach((name, m) => (values[name] = this.values[at + m]!));
       out.push({
         operationCode: this.ops.value(d.op),
         taskCode: this.tasks.value(d.task),
@@ -291,19 +364,21 @@ export class PartialTotals {
 
   /** @internal Adds every cell of `other` (same settings) into this one. */
   absorb(other: PartialTotals): void {
-    for (let row = 0; row < other.rowCount; row++) {
-      const d = other.decode(row);
-      const stream = this.streamId(
+    const d = newDecodedCell();
+    for (let slot = 0; slot < other.slotCount; slot++) {
+      if (!other.nonZero(slot)) continue;
+      other.decode(slot, d);
+      const a = cellKeyA(
         this.ops.id(other.ops.value(d.op)),
         this.tasks.id(other.tasks.value(d.task)),
         this.entities.id(other.entities.value(d.entity)),
-        d.type,
-        this.donors.id(other.donors.value(d.donor)),
       );
-      const periodCode = this.periodCode(d.periodIndex);
+      const b = cellKeyB(d.type, this.donors.id(other.donors.value(d.donor)));
+      const sub = this.periodCode(d.periodIndex) * 16 + d.category;
+      const at = slot * SLOT_FLOATS + VALUE_OFFSET;
       for (let m = 0; m < M; m++) {
-        const v = other.values[row * M + m]!;
-        if (v !== 0) this.add(stream, periodCode, d.category, m, v);
+        const v = other.values[at + m]!;
+        if (v !== 0) this.add(a, b, sub, m, v);
       }
     }
   }
@@ -315,21 +390,20 @@ export class PartialTotals {
 
   /** Rebuilds totals from {@link toJSON}'s output. */
   static fromJSON(json: PartialTotalsJson): PartialTotals {
-    const totals = PartialTotals.empty(json.scheme, json.asOf);
+    const totals = PartialTotals.empty(json.scheme, json.asOf, json.cells.length);
     for (const cell of json.cells) {
-      const stream = totals.streamId(
+      const a = cellKeyA(
         totals.ops.id(cell.operationCode),
         totals.tasks.id(cell.taskCode),
         totals.entities.id(cell.entityCode),
-        fundingTypeId(cell.fundingType),
-        totals.donors.id(cell.donorCode),
       );
+      const b = cellKeyB(fundingTypeId(cell.fundingType), totals.donors.id(cell.donorCode));
       const category = commonCategoryIndex(cell.categoryCode);
       if (category === undefined)
         throw new IncompatibleTotalsError(`Unknown category ${cell.categoryCode} in stored totals`);
-      const periodCode = totals.periodCode(cell.periodIndex);
+      const sub = totals.periodCode(cell.periodIndex) * 16 + category;
       MEASURES.forEach((name, m) => {
-        if (cell.values[name] !== 0) totals.add(stream, periodCode, category, m, cell.values[name]);
+        if (cell.values[name] !== 0) totals.add(a, b, sub, m, cell.values[name]);
       });
     }
     return totals;
@@ -365,7 +439,9 @@ function compareCells(a: TotalsCell, b: TotalsCell): number {
 export function mergeTotals(...parts: readonly PartialTotals[]): PartialTotals {
   const first = parts[0];
   if (!first) throw new IncompatibleTotalsError("mergeTotals needs at least one input");
-  const result = PartialTotals.empty(first.compiled, first.asOf);
+  let cells = 0;
+  for (const part of parts) cells += part.cellCount;
+  const result = PartialTotals.empty(first.compiled, first.asOf, cells);
   for (const part of parts) {
     if (part.compiled.key !== first.compiled.key)
       throw new IncompatibleTotalsError(

@@ -1,4 +1,4 @@
-import { allocateNumbers } from "./allocate";
+import { allocateBigInto, allocateNumbers } from "./allocate";
 import { buildTotals } from "./build-totals";
 import type { BuildOptions, ReconcileRecords } from "./build-totals";
 import { commonCategoryCode } from "./crosswalk";
@@ -7,8 +7,14 @@ import { deriveFigures, emptySums } from "./figures";
 import type { FigureSums, Figures } from "./figures";
 import { mandateView } from "./mandates";
 import type { MandateView, TaskInForce } from "./mandates";
-import { MEASURE_INDEX } from "./partial-totals";
-import { newDecodedCell } from "./partial-totals";
+import { IntPairTable } from "./int-pair-table";
+import {
+  MEASURE_INDEX,
+  SLOT_FLOATS,
+  SLOT_INTS,
+  VALUE_OFFSET,
+  newDecodedCell,
+} from "./partial-totals";
 import type { DecodedCell, PartialTotals } from "./partial-totals";
 import { OUTSIDE, periodByIndex } from "./periods";
 import type { Period } from "./periods";
@@ -140,7 +146,11 @@ export class Reconciliation {
   readonly #totals: PartialTotals;
   readonly #views = new Map<number, ViewEntry | null>();
   readonly #mandates: readonly Mandate[];
-  // Columnar cells in typed arrays: a million cells must not become a million objects.
+  // Final cells are the partial-total cells themselves, not copies: one byte per slot says where
+  // a cell lands (PLACE_*). Only attributed money makes new cells (one per task receiving some),
+  // kept in the typed arrays below: a million cells must not become a million objects.
+  readonly #place: Uint8Array;
+  #cells = 0;
   #size = 0;
   #op = new Int32Array(0);
   #task = new Int32Array(0);
@@ -149,11 +159,14 @@ export class Reconciliation {
   #type = new Uint8Array(0);
   #period = new Int32Array(0);
   #category = new Uint8Array(0);
-  #bucket = new Uint8Array(0);
-  #attributed = new Uint8Array(0);
   #values = new Float64Array(0);
   readonly #weights = new Map<number, Float64Array>();
-  #summaries: Map<number, OpPeriodSummary> | null = null;
+  // Task-table sums, built in the same pass: per (operation, period) a row of SUMS numbers for
+  // each task, "Not specified" and each pooled fund, so task tables never scan cells.
+  readonly #summaryIds = new IntPairTable(64);
+  readonly #summaryRows = new IntPairTable(256);
+  #sums = new Float64Array(256 * SUMS);
+  readonly #funds: number[][] = [];
   readonly #pooled: ReadonlySet<string>;
 
   /** @internal Use {@link finalizeTotals}. */
@@ -165,74 +178,214 @@ export class Reconciliation {
     );
     this.#pooled = pooled;
     const t = totals;
-    const rows = t.rowCount;
-    this.#reserve(rows);
-
-    const d = newDecodedCell();
-    // Pass 1: attribution weights = appropriated requirement per (operation, period, entity, task).
+    const pooledById = new Uint8Array(t.entities.values.length);
+    t.entities.values.forEach((code, id) => {
+      if (code !== null && pooled.has(code)) pooledById[id] = 1;
+    });
+    const keys = t.keys;
+    const values = t.values;
+    const slots = t.slotCount;
+    const custom = t.compiled.scheme.kind === "custom";
+    const place = (this.#place = new Uint8Array(slots));
+    // Per (operation, period): the view in force and the position of each task id (−1: not in it).
+    const entries: (ViewEntry | null)[] = [];
+    const positions: (Int16Array | null)[] = [];
     const weights = this.#weights;
-    for (let row = 0; row < rows; row++) {
-      const appropriated = t.values[row * M + MEASURE_INDEX.appropriated]!;
-      if (appropriated === 0) continue;
-      t.decode(row, d);
-      const entry = this.#view(d.op, d.periodIndex);
-      const position = entry?.positions.get(d.task);
-      if (!entry || position === undefined) continue;
-      const key = weightKey(d.op, d.periodIndex, d.entity);
-      let w = weights.get(key);
-      if (!w) weights.set(key, (w = new Float64Array(entry.view.tasks.length)));
-      w[position] = w[position]! + appropriated;
-    }
+    const pending: number[] = []; // assessed cells without a task: attributed once weights are known
+    // Summary of each (operation, period): a small direct-mapped cache in front of the table.
+    const cacheKey = new Int32Array(1024).fill(-1);
+    const cacheSid = new Int32Array(1024);
+    const notSpecifiedRows: number[] = [];
+    // Task rows of the summaries, likewise: (summary, task) → row, direct-mapped.
+    const taskKey = new Int32Array(4096).fill(-1);
+    const taskRow = new Int32Array(4096);
+    const taskRowOf = (sid: number, task: number): number => {
+      const key = sid * 2048 + task;
+      const at = Math.imul(key, 0x9e3779b1) >>> 20;
+      if (taskKey[at] === key) return taskRow[at]!;
+      const row = this.#rowId(sid, task);
+      taskKey[at] = key;
+      taskRow[at] = row;
+      return row;
+    };
+    let cells = 0;
 
-    // Pass 2: place every cell.
-    let parts = new Float64Array(64);
-    for (let row = 0; row < rows; row++) {
-      const at = row * M;
+    // One pass over the cells: attribution weights, placement and task-table sums.
+    for (let slot = 0; slot < slots; slot++) {
+      const k = slot * SLOT_INTS;
+      if (keys[k + 3] === 0) continue;
+      const at = slot * SLOT_FLOATS + VALUE_OFFSET;
+      const appropriated = values[at + MEASURE_INDEX.appropriated]!;
       // Cells whose sums cancelled (e.g. a transfer within one entity) are dropped, so the result
       // does not depend on how partial totals were merged.
-      let nonZero = false;
-      for (let m = 0; m < M; m++) if (t.values[at + m] !== 0) nonZero = true;
-      if (!nonZero) continue;
-      t.decode(row, d);
-      const entry = this.#view(d.op, d.periodIndex);
-      if (d.task !== 0) {
-        const valid = entry?.positions.has(d.task) === true;
-        this.#push(d, valid ? d.task : 0, valid ? 0 : 1, false, t.values, at);
+      if (
+        values[at] === 0 &&
+        appropriated === 0 &&
+        values[at + 2] === 0 &&
+        values[at + 3] === 0 &&
+        values[at + 4] === 0 &&
+        values[at + 5] === 0
+      )
         continue;
+      const a = keys[k]!;
+      const op = a >>> 21;
+      const task = (a >>> 10) & 2047;
+      const entity = a & 1023;
+      const type = keys[k + 1]! >>> 19;
+      const periodCode = keys[k + 2]! >> 4;
+      const periodIndex = custom ? periodCode - 1 : periodCode;
+      const cacheAt = Math.imul((op << 13) | periodCode, 0x9e3779b1) >>> 22;
+      let sid = cacheKey[cacheAt] === ((op << 13) | periodCode) ? cacheSid[cacheAt]! : -1;
+      if (sid < 0) sid = this.#summaryIds.find(op, periodCode);
+      if (sid < 0) {
+        sid = this.#summaryIds.intern(op, periodCode);
+        notSpecifiedRows.push(this.#rowId(sid, NOT_SPECIFIED_ROW));
+        const entry = this.#view(op, periodIndex);
+        entries.push(entry);
+        let byId: Int16Array | null = null;
+        if (entry) {
+          byId = new Int16Array(t.tasks.values.length).fill(-1);
+          for (const [id, position] of entry.positions) byId[id] = position;
+        }
+        positions.push(byId);
+        this.#funds.push([]);
       }
-      const w =
-        d.type === ASSESSED && entry
-          ? weights.get(weightKey(d.op, d.periodIndex, d.entity))
-          : undefined;
+      cacheKey[cacheAt] = (op << 13) | periodCode;
+      cacheSid[cacheAt] = sid;
+      const byId = positions[sid] ?? null;
+      const position = byId === null ? -1 : byId[task]!;
+      if (appropriated !== 0 && position >= 0) {
+        const key = weightKey(op, periodIndex, entity);
+        let w = weights.get(key);
+        if (!w) weights.set(key, (w = new Float64Array(entries[sid]!.view.tasks.length)));
+        w[position] = w[position]! + appropriated;
+      }
+      if (task !== 0) {
+        const valid = position >= 0;
+        place[slot] = valid ? PLACE_TASK : PLACE_NOT_SPECIFIED;
+        this.#addSums(valid ? taskRowOf(sid, task) : notSpecifiedRows[sid]!, values, at, false);
+      } else if (type === ASSESSED && byId !== null) {
+        pending.push(slot);
+        continue;
+      } else if (pooledById[entity] === 1) {
+        place[slot] = PLACE_UNALLOCATED;
+        this.#addSums(this.#fundRow(sid, entity), values, at, false);
+      } else {
+        place[slot] = PLACE_NOT_SPECIFIED;
+        this.#addSums(notSpecifiedRows[sid]!, values, at, false);
+      }
+      cells++;
+    }
+
+    // Attribution: each money measure split over the tasks in rank order (ties → higher rank).
+    const d = newDecodedCell();
+    let parts = new Float64Array(64);
+    let byTask = new Float64Array(64 * M);
+    const bigWeights = new Map<Float64Array, { weights: bigint[]; sum: bigint }>();
+    for (const slot of pending) {
+      t.decode(slot, d);
+      const at = slot * SLOT_FLOATS + VALUE_OFFSET;
+      const sid = this.#summaryIds.find(d.op, keys[slot * SLOT_INTS + 2]! >> 4);
+      const entry = entries[sid]!;
+      const w = weights.get(weightKey(d.op, d.periodIndex, d.entity));
       let sum = 0;
       if (w) for (const x of w) sum += x;
-      if (!entry || !w || sum <= 0) {
-        const entityCode = t.entities.value(d.entity);
-        const bucket = entityCode !== null && pooled.has(entityCode) ? 2 : 1;
-        this.#push(d, 0, bucket, false, t.values, at);
+      if (!w || sum <= 0) {
+        if (pooledById[d.entity] === 1) {
+          place[slot] = PLACE_UNALLOCATED;
+          this.#addSums(this.#fundRow(sid, d.entity), values, at, false);
+        } else {
+          place[slot] = PLACE_NOT_SPECIFIED;
+          this.#addSums(notSpecifiedRows[sid]!, values, at, false);
+        }
+        cells++;
         continue;
       }
-      // Attribution: each money measure split over the tasks in rank order (ties → higher rank).
       const n = entry.view.tasks.length;
-      if (parts.length < n) parts = new Float64Array(n);
-      const byTask = new Float64Array(n * M);
+      if (parts.length < n) {
+        parts = new Float64Array(n);
+        byTask = new Float64Array(n * M);
+      }
+      byTask.fill(0, 0, n * M);
       for (const m of MONEY) {
-        const amount = t.values[at + m]!;
+        const amount = values[at + m]!;
         if (amount === 0) continue;
-        allocateNumbers(amount, w, n, sum, parts);
+        if (sum < 2 ** 49 || Math.abs(amount) * sum <= Number.MAX_SAFE_INTEGER)
+          allocateNumbers(amount, w, n, sum, parts);
+        else {
+          // Weights beyond 2^49: exact bigint maths, with the weights converted once per set.
+          let big = bigWeights.get(w);
+          if (!big) {
+            const list = Array.from(w, (x) => BigInt(x));
+            bigWeights.set(w, (big = { weights: list, sum: list.reduce((x, y) => x + y, 0n) }));
+          }
+          allocateBigInto(amount, big.weights, big.sum, n, parts);
+        }
         for (let i = 0; i < n; i++) byTask[i * M + m] = parts[i]!;
       }
       // A task without weight gets nothing from largest remainder, so only known ids receive money.
       for (let i = 0; i < n; i++) {
         let any = false;
         for (const m of MONEY) if (byTask[i * M + m] !== 0) any = true;
-        if (any) this.#push(d, entry.idByPosition[i]!, 0, true, byTask, i * M);
+        if (!any) continue;
+        const task = entry.idByPosition[i]!;
+        this.#push(d, task, byTask, i * M);
+        this.#addSums(this.#rowId(sid, task), byTask, i * M, true);
+        cells++;
       }
+    }
+    this.#cells = cells;
+  }
+
+  /** The row of one pooled fund's unallocated balance in a summary. */
+  #fundRow(sid: number, entity: number): number {
+    const row = FUND_ROW + entity;
+    if (this.#summaryRows.find(sid, row) < 0) this.#funds[sid]!.push(entity);
+    return this.#rowId(sid, row);
+  }
+
+  /** The id of a summary row (task id, NOT_SPECIFIED_ROW or FUND_ROW + entity). */
+  #rowId(sid: number, row: number): number {
+    const id = this.#summaryRows.intern(sid, row);
+    if ((id + 1) * SUMS > this.#sums.length) {
+      const sums = new Float64Array(this.#sums.length * 2);
+      sums.set(this.#sums);
+      this.#sums = sums;
+    }
+    return id;
+  }
+
+  /** Adds six sums (and, if attributed, the money part again as attributed) to a summary row. */
+  #addSums(id: number, values: Float64Array, at: number, attributed: boolean): void {
+    const s = this.#sums;
+    const to = id * SUMS;
+    s[to] = s[to]! + values[at]!;
+    s[to + 1] = s[to + 1]! + values[at + 1]!;
+    s[to + 2] = s[to + 2]! + values[at + 2]!;
+    s[to + 3] = s[to + 3]! + values[at + 3]!;
+    s[to + 4] = s[to + 4]! + values[at + 4]!;
+    s[to + 5] = s[to + 5]! + values[at + 5]!;
+    if (attributed) {
+      s[to + 6] = s[to + 6]! + values[at + MEASURE_INDEX.pledged]!;
+      s[to + 7] = s[to + 7]! + values[at + MEASURE_INDEX.committed]!;
+      s[to + 8] = s[to + 8]! + values[at + MEASURE_INDEX.paid]!;
     }
   }
 
+  #push(d: DecodedCell, task: number, values: ArrayLike<number>, at: number): void {
+    const i = this.#size++;
+    if (i === this.#op.length) this.#reserve(i + 1);
+    this.#op[i] = d.op;
+    this.#task[i] = task;
+    this.#entity[i] = d.entity;
+    this.#donor[i] = d.donor;
+    this.#type[i] = d.type;
+    this.#period[i] = d.periodIndex;
+    this.#category[i] = d.category;
+    for (let m = 0; m < M; m++) this.#values[i * M + m] = values[at + m]!;
+  }
+
   #reserve(capacity: number): void {
-    if (capacity <= this.#op.length) return;
     const grow = <T extends Int32Array | Uint8Array | Float64Array>(
       a: T,
       make: (n: number) => T,
@@ -250,31 +403,7 @@ export class Reconciliation {
     this.#type = grow(this.#type, (k) => new Uint8Array(k), n);
     this.#period = grow(this.#period, (k) => new Int32Array(k), n);
     this.#category = grow(this.#category, (k) => new Uint8Array(k), n);
-    this.#bucket = grow(this.#bucket, (k) => new Uint8Array(k), n);
-    this.#attributed = grow(this.#attributed, (k) => new Uint8Array(k), n);
     this.#values = grow(this.#values, (k) => new Float64Array(k), n * M);
-  }
-
-  #push(
-    d: DecodedCell,
-    task: number,
-    bucket: number,
-    attributed: boolean,
-    values: ArrayLike<number>,
-    at: number,
-  ): void {
-    const i = this.#size++;
-    if (i === this.#op.length) this.#reserve(i + 1);
-    this.#op[i] = d.op;
-    this.#task[i] = task;
-    this.#entity[i] = d.entity;
-    this.#donor[i] = d.donor;
-    this.#type[i] = d.type;
-    this.#period[i] = d.periodIndex;
-    this.#category[i] = d.category;
-    this.#bucket[i] = bucket;
-    this.#attributed[i] = attributed ? 1 : 0;
-    for (let m = 0; m < M; m++) this.#values[i * M + m] = values[at + m]!;
   }
 
   #view(op: number, periodIndex: number): ViewEntry | null {
@@ -354,115 +483,151 @@ export class Reconciliation {
 
   /** Number of final cells. */
   get cellCount(): number {
-    return this.#size;
+    return this.#cells;
   }
 
-  #matches(i: number, f: RowFilter): boolean {
+  /**
+   * Calls `visit` with every final cell, in one reused cursor: the placed partial-total cells,
+   * then the cells made by attribution.
+   */
+  #scan(visit: (c: Cursor) => void): void {
     const t = this.#totals;
-    if (f.operationCode !== undefined && t.ops.value(this.#op[i]!) !== f.operationCode)
+    const keys = t.keys;
+    const place = this.#place;
+    const custom = t.compiled.scheme.kind === "custom";
+    const c: Cursor = {
+      op: 0,
+      task: 0,
+      entity: 0,
+      donor: 0,
+      type: 0,
+      period: 0,
+      category: 0,
+      bucket: 0,
+      attributed: false,
+      values: t.values,
+      at: 0,
+    };
+    for (let slot = 0; slot < place.length; slot++) {
+      const p = place[slot]!;
+      if (p === 0) continue;
+      const k = slot * SLOT_INTS;
+      const a = keys[k]!;
+      const b = keys[k + 1]!;
+      const sub = keys[k + 2]!;
+      c.op = a >>> 21;
+      c.task = p === PLACE_TASK ? (a >>> 10) & 2047 : 0;
+      c.entity = a & 1023;
+      c.type = b >>> 19;
+      c.donor = b & 524287;
+      c.period = custom ? (sub >> 4) - 1 : sub >> 4;
+      c.category = sub & 15;
+      c.bucket = p - 1;
+      c.at = slot * SLOT_FLOATS + VALUE_OFFSET;
+      visit(c);
+    }
+    c.values = this.#values;
+    c.attributed = true;
+    c.bucket = 0;
+    for (let i = 0; i < this.#size; i++) {
+      c.op = this.#op[i]!;
+      c.task = this.#task[i]!;
+      c.entity = this.#entity[i]!;
+      c.type = this.#type[i]!;
+      c.donor = this.#donor[i]!;
+      c.period = this.#period[i]!;
+      c.category = this.#category[i]!;
+      c.at = i * M;
+      visit(c);
+    }
+  }
+
+  #matches(c: Cursor, f: RowFilter): boolean {
+    const t = this.#totals;
+    if (f.operationCode !== undefined && t.ops.value(c.op) !== f.operationCode) return false;
+    if (f.periodIndex !== undefined && c.period !== f.periodIndex) return false;
+    if (f.taskCode !== undefined && t.tasks.value(c.task) !== f.taskCode) return false;
+    if (f.bucket !== undefined && BUCKETS[c.bucket] !== f.bucket) return false;
+    if (f.entityCode !== undefined && t.entities.value(c.entity) !== f.entityCode) return false;
+    if (f.donorCode !== undefined && t.donors.value(c.donor) !== f.donorCode) return false;
+    if (f.fundingType !== undefined && typeName(c.type) !== f.fundingType) return false;
+    if (f.categoryCode !== undefined && commonCategoryCode(c.category) !== f.categoryCode)
       return false;
-    if (f.periodIndex !== undefined && this.#period[i] !== f.periodIndex) return false;
-    if (f.taskCode !== undefined && t.tasks.value(this.#task[i]!) !== f.taskCode) return false;
-    if (f.bucket !== undefined && BUCKETS[this.#bucket[i]!] !== f.bucket) return false;
-    if (f.entityCode !== undefined && t.entities.value(this.#entity[i]!) !== f.entityCode)
-      return false;
-    if (f.donorCode !== undefined && t.donors.value(this.#donor[i]!) !== f.donorCode) return false;
-    if (f.fundingType !== undefined && typeName(this.#type[i]!) !== f.fundingType) return false;
-    if (f.categoryCode !== undefined && commonCategoryCode(this.#category[i]!) !== f.categoryCode)
-      return false;
-    if (f.attributed !== undefined && (this.#attributed[i] === 1) !== f.attributed) return false;
+    if (f.attributed !== undefined && c.attributed !== f.attributed) return false;
     return true;
   }
 
-  #keyOf(i: number, by: readonly GroupDimension[]): RowKey {
+  #keyOf(c: Cursor, by: readonly GroupDimension[]): RowKey {
     const t = this.#totals;
     const key: RowKey = {};
     for (const dim of by) {
       switch (dim) {
         case "operation":
-          key.operationCode = t.ops.value(this.#op[i]!);
+          key.operationCode = t.ops.value(c.op);
           break;
-        case "period": {
-          const p = this.#period[i]!;
-          key.period = p === OUTSIDE ? null : periodByIndex(t.compiled, p);
+        case "period":
+          key.period = c.period === OUTSIDE ? null : periodByIndex(t.compiled, c.period);
           break;
-        }
         case "task":
-          key.taskCode = t.tasks.value(this.#task[i]!);
+          key.taskCode = t.tasks.value(c.task);
           break;
         case "bucket":
-          key.bucket = BUCKETS[this.#bucket[i]!]!;
+          key.bucket = BUCKETS[c.bucket]!;
           break;
         case "entity":
-          key.entityCode = t.entities.value(this.#entity[i]!);
+          key.entityCode = t.entities.value(c.entity);
           break;
         case "donor":
-          key.donorCode = t.donors.value(this.#donor[i]!);
+          key.donorCode = t.donors.value(c.donor);
           break;
         case "fundingType":
-          key.fundingType = typeName(this.#type[i]!);
+          key.fundingType = typeName(c.type);
           break;
         case "category":
-          key.categoryCode = commonCategoryCode(this.#category[i]!);
+          key.categoryCode = commonCategoryCode(c.category);
           break;
         case "attributed":
-          key.attributed = this.#attributed[i] === 1;
+          key.attributed = c.attributed;
           break;
       }
     }
     return key;
   }
 
-  #groupId(i: number, by: readonly GroupDimension[]): string {
+  #groupId(c: Cursor, by: readonly GroupDimension[]): string {
     let id = "";
     for (const dim of by) {
       switch (dim) {
         case "operation":
-          id += `${this.#op[i]!}|`;
+          id += `${c.op}|`;
           break;
         case "period":
-          id += `${this.#period[i]!}|`;
+          id += `${c.period}|`;
           break;
         case "task":
-          id += `${this.#task[i]!}|`;
+          id += `${c.task}|`;
           break;
         case "bucket":
-          id += `${this.#bucket[i]!}|`;
+          id += `${c.bucket}|`;
           break;
         case "entity":
-          id += `${this.#entity[i]!}|`;
+          id += `${c.entity}|`;
           break;
         case "donor":
-          id += `${this.#donor[i]!}|`;
+          id += `${c.donor}|`;
           break;
         case "fundingType":
-          id += `${this.#type[i]!}|`;
+          id += `${c.type}|`;
           break;
         case "category":
-          id += `${this.#category[i]!}|`;
+          id += `${c.category}|`;
           break;
         case "attributed":
-          id += this.#attributed[i] ? "a|" : "d|";
+          id += c.attributed ? "a|" : "d|";
           break;
       }
     }
     return id;
-  }
-
-  #addTo(sums: FigureSums, i: number): void {
-    const v = this.#values;
-    const at = i * M;
-    sums.requirement += v[at + MEASURE_INDEX.requirement]!;
-    sums.appropriated += v[at + MEASURE_INDEX.appropriated]!;
-    sums.expended += v[at + MEASURE_INDEX.expended]!;
-    sums.pledged += v[at + MEASURE_INDEX.pledged]!;
-    sums.committed += v[at + MEASURE_INDEX.committed]!;
-    sums.paid += v[at + MEASURE_INDEX.paid]!;
-    if (this.#attributed[i]) {
-      sums.attributedPledged += v[at + MEASURE_INDEX.pledged]!;
-      sums.attributedCommitted += v[at + MEASURE_INDEX.committed]!;
-      sums.attributedPaid += v[at + MEASURE_INDEX.paid]!;
-    }
   }
 
   /**
@@ -475,76 +640,60 @@ export class Reconciliation {
    */
   rows(options: { groupBy: readonly GroupDimension[]; where?: RowFilter }): FigureRow[] {
     const where = options.where ?? {};
-    const groups = new Map<string, { first: number; sums: FigureSums }>();
-    for (let i = 0; i < this.#size; i++) {
-      if (!this.#matches(i, where)) continue;
-      const id = this.#groupId(i, options.groupBy);
+    const groups = new Map<string, { key: RowKey; sums: FigureSums }>();
+    this.#scan((c) => {
+      if (!this.#matches(c, where)) return;
+      const id = this.#groupId(c, options.groupBy);
       let g = groups.get(id);
-      if (!g) groups.set(id, (g = { first: i, sums: emptySums() }));
-      this.#addTo(g.sums, i);
-    }
+      if (!g) groups.set(id, (g = { key: this.#keyOf(c, options.groupBy), sums: emptySums() }));
+      addCell(g.sums, c);
+    });
     return [...groups.values()]
-      .map((g) => ({ key: this.#keyOf(g.first, options.groupBy), figures: deriveFigures(g.sums) }))
+      .map((g) => ({ key: g.key, figures: deriveFigures(g.sums) }))
       .sort((a, b) => compareKeys(a.key, b.key));
   }
 
   /** Figures of all cells matching a filter, as one row. */
   total(where: RowFilter = {}): Figures {
     const sums = emptySums();
-    for (let i = 0; i < this.#size; i++) if (this.#matches(i, where)) this.#addTo(sums, i);
+    this.#scan((c) => {
+      if (this.#matches(c, where)) addCell(sums, c);
+    });
     return deriveFigures(sums);
   }
 
   /** Operations with any cell, sorted (null = money tied to no operation, if any). */
   operations(): (string | null)[] {
-    const ids = new Set(this.#op.subarray(0, this.#size));
+    const ids = new Set<number>();
+    this.#scan((c) => ids.add(c.op));
     return [...ids].map((id) => this.#totals.ops.value(id)).sort(compareNullable);
   }
 
   /** Periods with any cell, in order (outside-period money excluded). */
   periods(): Period[] {
-    const ids = [...new Set(this.#period.subarray(0, this.#size))]
-      .filter((p) => p !== OUTSIDE)
-      .sort((a, b) => a - b);
+    const seen = new Set<number>();
+    this.#scan((c) => seen.add(c.period));
+    const ids = [...seen].filter((p) => p !== OUTSIDE).sort((a, b) => a - b);
     return ids.map((p) => periodByIndex(this.#totals.compiled, p));
   }
 
-  /**
-   * Sums per operation and period, by task, "Not specified" and fund: built in one pass on the
-   * first task table, so that a dashboard of every operation × period costs one pass in all.
-   */
-  #summary(op: number, periodIndex: number): OpPeriodSummary | undefined {
-    if (!this.#summaries) {
-      const summaries = new Map<number, OpPeriodSummary>();
-      for (let i = 0; i < this.#size; i++) {
-        const key = this.#op[i]! * PERIOD_KEY + this.#period[i]! + 1;
-        let summary = summaries.get(key);
-        if (!summary) {
-          summary = {
-            tasks: new Map(),
-            notSpecified: emptySums(),
-            funds: new Map(),
-            total: emptySums(),
-          };
-          summaries.set(key, summary);
-        }
-        this.#addTo(summary.total, i);
-        const bucket = this.#bucket[i]!;
-        let sums: FigureSums;
-        if (bucket === 0) {
-          const task = this.#task[i]!;
-          sums = summary.tasks.get(task) ?? emptySums();
-          summary.tasks.set(task, sums);
-        } else if (bucket === 2) {
-          const entity = this.#entity[i]!;
-          sums = summary.funds.get(entity) ?? emptySums();
-          summary.funds.set(entity, sums);
-        } else sums = summary.notSpecified;
-        this.#addTo(sums, i);
-      }
-      this.#summaries = summaries;
-    }
-    return this.#summaries.get(op * PERIOD_KEY + periodIndex + 1);
+  /** The sums of one summary row (zeros if the row has no cell). */
+  #rowSums(sid: number, row: number): FigureSums {
+    const id = sid < 0 ? -1 : this.#summaryRows.find(sid, row);
+    const sums = emptySums();
+    if (id < 0) return sums;
+    const s = this.#sums;
+    const at = id * SUMS;
+    sums.requirement = s[at + MEASURE_INDEX.requirement]!;
+    sums.appropriated = s[at + MEASURE_INDEX.appropriated]!;
+    sums.expended = s[at + MEASURE_INDEX.expended]!;
+    sums.pledged = s[at + MEASURE_INDEX.pledged]!;
+    sums.committed = s[at + MEASURE_INDEX.committed]!;
+    sums.paid = s[at + MEASURE_INDEX.paid]!;
+    sums.attributedPledged = s[at + M]!;
+    sums.attributedCommitted = s[at + M + 1]!;
+    sums.attributedPaid = s[at + M + 2]!;
+    return sums;
   }
 
   /**
@@ -557,11 +706,20 @@ export class Reconciliation {
     const period = periodByIndex(this.#totals.compiled, periodIndex);
     const entry = this.#view(op, periodIndex);
     const tasks: TaskInForce[] = entry?.view.tasks ?? [];
-    const summary = op < 0 ? undefined : this.#summary(op, periodIndex);
-    const byTask = summary?.tasks ?? new Map<number, FigureSums>();
-    const notSpecified = summary?.notSpecified ?? emptySums();
-    const total = summary?.total ?? emptySums();
-    const funds = summary?.funds ?? new Map<number, FigureSums>();
+    const code = this.#totals.compiled.scheme.kind === "custom" ? periodIndex + 1 : periodIndex;
+    const sid = op < 0 ? -1 : this.#summaryIds.find(op, code);
+    // Every final cell of the operation and period is in exactly one of these rows, so the total
+    // is their sum (not kept per cell).
+    const total = emptySums();
+    const taskSums = tasks.map((_, i) => {
+      const id = entry?.idByPosition[i] ?? -1;
+      return id > 0 ? addSums(total, this.#rowSums(sid, id)) : emptySums();
+    });
+    const notSpecified = addSums(total, this.#rowSums(sid, NOT_SPECIFIED_ROW));
+    const funds = (sid < 0 ? [] : this.#funds[sid]!).map((entity) => ({
+      entityCode: this.#totals.entities.value(entity) ?? "",
+      sums: addSums(total, this.#rowSums(sid, FUND_ROW + entity)),
+    }));
     return {
       operationCode,
       period,
@@ -571,28 +729,73 @@ export class Reconciliation {
         title: task.title,
         rank: task.rank,
         inLatestMandate: task.inLatestMandate,
-        figures: deriveFigures(byTask.get(entry?.idByPosition[i] ?? -1) ?? emptySums()),
+        figures: deriveFigures(taskSums[i]!),
       })),
       notSpecified: deriveFigures(notSpecified),
-      unallocated: [...funds.entries()]
-        .map(([entity, sums]) => ({
-          entityCode: this.#totals.entities.value(entity) ?? "",
-          figures: deriveFigures(sums),
-        }))
+      unallocated: funds
+        .map((f) => ({ entityCode: f.entityCode, figures: deriveFigures(f.sums) }))
         .sort((a, b) => compareNullable(a.entityCode, b.entityCode)),
       total: deriveFigures(total),
     };
   }
 }
 
-const PERIOD_KEY = 16384;
-
-interface OpPeriodSummary {
-  tasks: Map<number, FigureSums>;
-  notSpecified: FigureSums;
-  funds: Map<number, FigureSums>;
-  total: FigureSums;
+/** One final cell as {@link Reconciliation} visits them. */
+interface Cursor {
+  op: number;
+  task: number;
+  entity: number;
+  donor: number;
+  type: number;
+  period: number;
+  category: number;
+  bucket: number;
+  attributed: boolean;
+  values: Float64Array;
+  at: number;
 }
+
+/** Adds `from` into `into`; returns `from`. */
+function addSums(into: FigureSums, from: FigureSums): FigureSums {
+  into.requirement += from.requirement;
+  into.appropriated += from.appropriated;
+  into.expended += from.expended;
+  into.pledged += from.pledged;
+  into.committed += from.committed;
+  into.paid += from.paid;
+  into.attributedPledged += from.attributedPledged;
+  into.attributedCommitted += from.attributedCommitted;
+  into.attributedPaid += from.attributedPaid;
+  return from;
+}
+
+function addCell(sums: FigureSums, c: Cursor): void {
+  const v = c.values;
+  const at = c.at;
+  sums.requirement += v[at + MEASURE_INDEX.requirement]!;
+  sums.appropriated += v[at + MEASURE_INDEX.appropriated]!;
+  sums.expended += v[at + MEASURE_INDEX.expended]!;
+  sums.pledged += v[at + MEASURE_INDEX.pledged]!;
+  sums.committed += v[at + MEASURE_INDEX.committed]!;
+  sums.paid += v[at + MEASURE_INDEX.paid]!;
+  if (c.attributed) {
+    sums.attributedPledged += v[at + MEASURE_INDEX.pledged]!;
+    sums.attributedCommitted += v[at + MEASURE_INDEX.committed]!;
+    sums.attributedPaid += v[at + MEASURE_INDEX.paid]!;
+  }
+}
+
+// Placement of a partial-total cell (0: not a final cell — empty, cancelled or attributed).
+const PLACE_TASK = 1;
+const PLACE_NOT_SPECIFIED = 2;
+const PLACE_UNALLOCATED = 3;
+// Summary rows: task ids are < 2048; then "Not specified", and one per pooled fund (the total is
+// their sum).
+const NOT_SPECIFIED_ROW = 4096;
+const FUND_ROW = 8192;
+const SUMS = M + 3;
+
+const PERIOD_KEY = 16384;
 
 function weightKey(op: number, periodIndex: number, entity: number): number {
   return (op * PERIOD_KEY + periodIndex + 1) * 1024 + entity;
