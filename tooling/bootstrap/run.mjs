@@ -161,7 +161,17 @@ if (command === "start") {
   const tiers = ["format:check", "lint", "typecheck", "test", "test:e2e"];
   const { status, passed, failed } = await runCountingTests(
     pnpm,
-    ["exec", "turbo", "run", ...tiers, "--output-logs=full", "--continue", ...rest],
+    // Two cores: three tasks at a time finish sooner than ten fighting over them.
+    [
+      "exec",
+      "turbo",
+      "run",
+      ...tiers,
+      "--output-logs=full",
+      "--continue",
+      "--concurrency=3",
+      ...rest,
+    ],
     env,
   );
   log(
