@@ -91,9 +91,7 @@ export function cumulativeSteps(
  * Each contribution's first pledge and first payment; a contribution paid without a recorded
  * pledge has no lag. Sorted by pledge date, then flow id.
  */
-export function pledgeToPayment(
-  events: readonly TimelineEvent[],
-): {
+export function pledgeToPayment(events: readonly TimelineEvent[]): {
   flowId: string;
   pledgedOn: string;
   paidOn: string | null;

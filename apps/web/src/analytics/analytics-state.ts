@@ -129,6 +129,22 @@ export function analyticsHref(operation: string, v: AnalyticsView): string {
   return `/operations/${encodeURIComponent(operation)}/${v.view}?${analyticsSearch(v)}`;
 }
 
+/** A tab's link: the view with the same period and filter, its own settings at their defaults. */
+export function viewHref(
+  operation: string,
+  view: AnalyticView,
+  period: Period,
+  filter: AnalyticsFilter,
+): string {
+  const q = new URLSearchParams();
+  if (view !== "timeline" && view !== "predictability") q.set("period", serializePeriod(period));
+  if (filter.donor) q.set("donor", filter.donor);
+  if (filter.entity) q.set("entity", filter.entity);
+  if (filter.task) q.set("task", filter.task);
+  const query = q.toString();
+  return `/operations/${encodeURIComponent(operation)}/${view}${query ? `?${query}` : ""}`;
+}
+
 /** The same period and filter carried to another view (its own settings reset, no panel open). */
 export function switchView(v: AnalyticsView, view: AnalyticView): AnalyticsView {
   return { ...v, view, why: null, display: "chart" };
