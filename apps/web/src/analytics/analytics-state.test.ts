@@ -43,7 +43,7 @@ describe("analytics URL state", () => {
       toYear: 2025,
     });
     expect(view.asOf).toBe("2026-03-15");
-    expect(analyticsSearch(view)).toBe("asof=2026-03-15");
+    expect(analyticsSearch(view)).toBe("period=cy2025&asof=2026-03-15");
     // Years out of order are swapped; more than 30 years are cut to 30.
     expect(parseAnalyticsView("coverage", "from=2025&to=2020", today).coverage).toMatchObject({
       fromYear: 2020,

@@ -137,12 +137,11 @@ export function viewHref(
   filter: AnalyticsFilter,
 ): string {
   const q = new URLSearchParams();
-  if (view !== "timeline" && view !== "predictability") q.set("period", serializePeriod(period));
+  q.set("period", serializePeriod(period));
   if (filter.donor) q.set("donor", filter.donor);
   if (filter.entity) q.set("entity", filter.entity);
   if (filter.task) q.set("task", filter.task);
-  const query = q.toString();
-  return `/operations/${encodeURIComponent(operation)}/${view}${query ? `?${query}` : ""}`;
+  return `/operations/${encodeURIComponent(operation)}/${view}?${q.toString()}`;
 }
 
 /** The same period and filter carried to another view (its own settings reset, no panel open). */
