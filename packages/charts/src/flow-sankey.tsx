@@ -42,7 +42,8 @@ export const FLOW_LINK_STYLES: Record<string, { color: string; dash?: string }> 
 };
 
 const MARGIN_X = 150;
-const LEGEND = 30;
+const LEGEND = 50;
+const LEGEND_COLUMNS = 4;
 const STAMP_LINE = 14;
 
 /**
@@ -110,7 +111,10 @@ export function FlowSankey({
       <rect width={width} height={total} fill="#fff" />
       <g aria-hidden="true">
         {legend.map((item, i) => (
-          <g key={item.key} transform={`translate(${i * (width / legend.length)},6)`}>
+          <g
+            key={item.key}
+            transform={`translate(${(i % LEGEND_COLUMNS) * (width / LEGEND_COLUMNS)},${4 + Math.floor(i / LEGEND_COLUMNS) * 20})`}
+          >
             {item.line ? (
               <line
                 x1={0}
