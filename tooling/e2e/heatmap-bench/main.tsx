@@ -22,11 +22,11 @@ const columns = Array.from({ length: COLUMNS }, (_, i) => ({
   label: `${2016 + Math.floor(i / 4)} Q${(i % 4) + 1}`,
 }));
 const coverage = rows.map(() =>
-  columns.map(() => (random() < 0.1 ? null : Math.round(random() * 1500) / 1000)),
+  columns.map((): number | null => (random() < 0.1 ? null : Math.round(random() * 1500) / 1000)),
 );
 const percent = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1 });
 const cellText = (r: number, c: number) => {
-  const v = coverage[r]![c]!;
+  const v = coverage[r]?.[c] ?? null;
   return v === null ? "—" : percent.format(v);
 };
 

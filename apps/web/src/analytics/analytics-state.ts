@@ -108,8 +108,8 @@ export function parseAnalyticsView(
  */
 export function analyticsSearch(v: AnalyticsView): string {
   const q = new URLSearchParams();
-  if (v.view !== "timeline" && v.view !== "predictability")
-    q.set("period", serializePeriod(v.period));
+  // Every view keeps the period, even those that span all periods, so it survives a tab change.
+  q.set("period", serializePeriod(v.period));
   if (v.filter.donor) q.set("donor", v.filter.donor);
   if (v.filter.entity) q.set("entity", v.filter.entity);
   if (v.filter.task) q.set("task", v.filter.task);
