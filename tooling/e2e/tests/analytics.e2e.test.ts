@@ -283,4 +283,5 @@ it("opens every analytic view with the API's figures, accessible in English and 
 
   expect(errors).toEqual([]);
   await context.close();
-});
+  // A long journey (axe-core twice per step): on a loaded two-core machine it can pass 60 s.
+}, 180_000);
