@@ -12,6 +12,8 @@ import { useTRPC } from "./trpc";
 // Heavier views load on demand, so the first page (sign-in or portfolio) stays small.
 const OperationPage = lazy(() => import("./pages/operation"));
 const RecordPage = lazy(() => import("./pages/record"));
+const AnalyticsPage = lazy(() => import("./pages/analytics"));
+const DonorPage = lazy(() => import("./pages/donor"));
 
 function Header() {
   const trpc = useTRPC();
@@ -87,6 +89,12 @@ function Routes() {
       <Switch>
         <Route path="/">
           <PortfolioPage />
+        </Route>
+        <Route path="/operations/:code/:view">
+          {(params) => <AnalyticsPage code={decodeURIComponent(params.code)} view={params.view} />}
+        </Route>
+        <Route path="/donors/:code">
+          {(params) => <DonorPage code={decodeURIComponent(params.code)} />}
         </Route>
         <Route path="/operations/:code">
           {(params) => <OperationPage code={decodeURIComponent(params.code)} />}

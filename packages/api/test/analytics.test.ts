@@ -137,4 +137,89 @@ describe.each(ENGINES)("analytics on %s", (engine) => {
       code: "NOT_FOUND",
     });
   });
+
+  it("filters the timeline, the coverage grid and predictability by donor, entity or task", async () => {
+    const all = await reviewer.analytics.timeline({ operation: "MINUSCA" });
+    const donors = [
+      ...new Set(
+        (await fx.connection.db.selectFrom("organizations").select("code").execute()).map(
+          (o) => o.code,
+        ),
+      ),
+    ];
+    let paidByDonor = 0;
+    for (const donor of donors) {
+      const t = await reviewer.analytics.timeline({ operation: "MINUSCA", donor });
+      paidByDonor += t.events.filter((e) => e.status === "paid").reduce((s, e) => s + e.cents, 0);
+    }
+    expect(paidByDonor).toBe(
+      all.events.filter((e) => e.status === "paid").reduce((s, e) => s + e.cents, 0),
+    );
+    const byEntity = await reviewer.analytics.timeline({ operation: "MINUSCA", entity: "UNICEF" });
+    expect(byEntity.entity).toBe("UNICEF");
+    expect(byEntity.events.length).toBeLessThan(all.events.length);
+
+    const grid = await reviewer.analytics.coverageGrid({
+      operation: "MINUSCA",
+      kind: "peacekeeping",
+      granularity: "year",
+      fromYear: 2024,
+      toYear: 2024,
+      filter: { entityCode: "UNICEF" },
+    });
+    const report = await reviewer.report.operation({
+      operation: "MINUSCA",
+      period: PK_2024,
+      filter: { entityCode: "UNICEF" },
+    });
+    for (const [row, task] of grid.tasks.entries()) {
+      const expected = report.tasks.find((t) => t.taskCode === task.taskCode)!.figures;
+      expect(grid.cells[row]![0]!.funded).toBe(expected.funded);
+    }
+
+    const unfiltered = await reviewer.analytics.predictability({
+      operation: "MINUSCA",
+      asOf: "2025-12-31",
+    });
+    const reference = await reviewer.report.predictability({
+      operation: "MINUSCA",
+      asOf: "2025-12-31",
+    });
+    expect(unfiltered.arrears).toEqual(reference.arrears);
+    expect(unfiltered.pledgeFulfilment).toEqual(reference.pledgeFulfilment);
+    const usa = await reviewer.analytics.predictability({
+      operation: "MINUSCA",
+      asOf: "2025-12-31",
+      donor: "USA",
+    });
+    expect(usa.filter.donor).toBe("USA");
+  });
+
+  it("explains an entity's total and a donor→entity link without a task", async () => {
+    const graph = await reviewer.analytics.flowGraph({
+      operation: "MINUSCA",
+      period: { kind: "calendar", year: 2025 },
+    });
+    const link = graph.links.find((l) => l.kind === "contribution")!;
+    const why = await reviewer.analytics.explain({
+      operation: "MINUSCA",
+      period: { kind: "calendar", year: 2025 },
+      measure: "funded",
+      filter: { donorCode: link.source.slice(4), entityCode: link.target.slice(4) },
+    });
+    expect(why.value).toBe(link.cents);
+    const sum =
+      why.contributions.reduce((s, c) => s + c.cents, 0) +
+      why.attributions.reduce((s, a) => s + a.cents, 0);
+    expect(sum).toBe(why.value);
+    const execution = await reviewer.report.execution({ operation: "MINUSCA", period: PK_2024 });
+    const entity = execution.entities.find((e) => e.appropriated > 0)!;
+    const appropriated = await reviewer.analytics.explain({
+      operation: "MINUSCA",
+      period: PK_2024,
+      measure: "appropriated",
+      filter: { entityCode: entity.entityCode ?? undefined },
+    });
+    expect(appropriated.value).toBe(entity.appropriated);
+  });
 });

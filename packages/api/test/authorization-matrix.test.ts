@@ -353,6 +353,19 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     }),
   },
   "analytics.donor": { profile: READ, input: () => ({ donor: "USA" }) },
+  "analytics.predictability": {
+    profile: READ,
+    input: () => ({ operation: "MINUSCA", asOf: "2025-06-30", donor: "USA" }),
+  },
+  "analytics.explain": {
+    profile: READ,
+    input: () => ({
+      operation: "MINUSCA",
+      period: { kind: "calendar", year: 2025 },
+      measure: "funded",
+      filter: { entityCode: "UNDP" },
+    }),
+  },
   "report.portfolio": {
     profile: READ,
     input: () => ({ period: { kind: "peacekeeping", year: 2024 } }),

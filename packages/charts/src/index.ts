@@ -15,3 +15,49 @@ export { GapBar } from "./gap-bar";
 export type { GapBarProps } from "./gap-bar";
 export { SEGMENT_STYLES, styleOf } from "./palette";
 export type { SegmentStyle } from "./palette";
+export {
+  TIMELINE_STATUSES,
+  cumulativeSteps,
+  median,
+  pledgeToPayment,
+  timelineLayout,
+} from "./timeline-layout";
+export type {
+  TimelineData,
+  TimelineEvent,
+  TimelineLag,
+  TimelineLayout,
+  TimelineRequirement,
+  TimelineStatus,
+} from "./timeline-layout";
+export { TimelineChart, TIMELINE_STYLES } from "./timeline-chart";
+export type { TimelineChartLabels, TimelineChartProps } from "./timeline-chart";
+export { compareFlowNodes, cyclicLinks, flowSankeyLayout, nodeFilter } from "./sankey-layout";
+export type {
+  FlowLinkDatum,
+  FlowLinkKind,
+  FlowNodeDatum,
+  FlowNodeKind,
+  PlacedFlowLink,
+  PlacedFlowNode,
+  SankeyLayoutResult,
+} from "./sankey-layout";
+export { FlowSankey, FLOW_LINK_STYLES, FLOW_NODE_STYLES } from "./flow-sankey";
+export type { FlowSankeyLabels, FlowSankeyProps } from "./flow-sankey";
+export {
+  COVERAGE_BANDS,
+  NO_REQUIREMENT_BAND,
+  cellAtPoint,
+  contentSize,
+  coverageBand,
+  moveActiveCell,
+  revealCell,
+  visibleCells,
+} from "./heatmap-layout";
+export type { CoverageBand, HeatmapGeometry } from "./heatmap-layout";
+export { CoverageHeatmap } from "./coverage-heatmap";
+export type { CoverageHeatmapLabels, CoverageHeatmapProps } from "./coverage-heatmap";
+export { shareLayout, sharePermille } from "./share-layout";
+export type { PlacedShare, SharePart } from "./share-layout";
+export { ShareBar, SHARE_COLORS } from "./share-bar";
+export type { ShareBarProps } from "./share-bar";

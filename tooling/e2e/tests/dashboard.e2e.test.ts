@@ -277,7 +277,8 @@ it("walks the reviewer's journey, accessible in English and French at every step
   await page.locator(".portfolio-table").waitFor();
   await expectNoEditControl(page);
   await context.close();
-});
+  // A long journey (axe-core twice per step): on a loaded two-core machine it can pass 60 s.
+}, 180_000);
 
 it("refuses every mutation to a reviewer's session cookie", async () => {
   if (!app || !chromium) throw new Error("setup failed");

@@ -5,18 +5,24 @@ import type { Messages } from "../i18n/messages";
 import type { Filter, Period } from "../url-state";
 
 export interface StampInput {
+  /** Extra label–value pairs after the operation (e.g. a range of years). */
+  extra?: readonly (readonly [string, string])[];
   operation?: string;
-  period: Period;
+  /** Omitted by views that span many periods (they add their own range). */
+  period?: Period;
   asOf: string | null;
   ratesInForce?: readonly {
     currency: string;
     unitsPerUsd: string | null;
     effectiveFrom: string | null;
   }[];
-  filter?: Filter;
+  filter?: Filter & { taskCode?: string };
 }
 
-export function filterText(filter: Filter | undefined, m: Messages): string {
+export function filterText(
+  filter: (Filter & { taskCode?: string }) | undefined,
+  m: Messages,
+): string {
   const parts = Object.entries(filter ?? {})
     .filter(([, v]) => v !== undefined)
     .map(
@@ -41,7 +47,8 @@ export function ratesText(rates: StampInput["ratesInForce"], m: Messages, locale
 export function stampEntries(s: StampInput, m: Messages, locale: string): [string, string][] {
   const entries: [string, string][] = [];
   if (s.operation) entries.push([m.stampOperation, s.operation]);
-  entries.push([m.stampPeriod, periodName(s.period, locale)]);
+  for (const [k, v] of s.extra ?? []) entries.push([k, v]);
+  if (s.period) entries.push([m.stampPeriod, periodName(s.period, locale)]);
   entries.push([m.stampAsOf, s.asOf ? formatDateTime(s.asOf, locale) : "—"]);
   entries.push([m.stampRates, ratesText(s.ratesInForce, m, locale)]);
   entries.push([m.stampFilters, filterText(s.filter, m)]);

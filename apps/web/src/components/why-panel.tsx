@@ -106,12 +106,20 @@ function RecordHead() {
   );
 }
 
-function ExplanationView({ e, operation }: { e: Explanation; operation: string }) {
+/** One side of an explanation: the records behind a figure, and any attributed assessed money. */
+export function ExplanationView({ e, operation }: { e: Explanation; operation: string }) {
   const { messages: m, intlLocale } = useLocale();
   const money = (c: number) => formatUsdCents(c, intlLocale);
   const count =
     e.contributions.length + e.attributions.reduce((n, a) => n + Math.max(1, a.records.length), 0);
-  const heading = m[e.measure as "requirement" | "funded" | "pledged" | "committed" | "paid"];
+  const named: Record<string, string> = {
+    requirement: m.requirement,
+    funded: m.funded,
+    pledged: m.pledged,
+    committed: m.committed,
+    paid: m.paid,
+  };
+  const heading = named[e.measure] ?? m.statuses[e.measure] ?? e.measure;
   return (
     <section className="why-side" data-measure={e.measure} data-value={e.value}>
       <h3>

@@ -4,6 +4,7 @@ import { Link, useLocation, useSearch } from "wouter";
 import { TaskGapChart } from "@coherence/charts";
 import type { TaskGapDatum } from "@coherence/charts";
 import type { OperationReport } from "../api-types";
+import { ViewTabs } from "../analytics/shell";
 import { AlignmentSummary } from "../components/alignment";
 import { Drilldown } from "../components/drilldown";
 import { ExportBar } from "../components/export-bar";
@@ -96,6 +97,15 @@ export default function OperationPage({ code }: { code: string }) {
         <span aria-hidden="true">›</span> <span aria-current="page">{code}</span>
       </nav>
       <h1 id="operation-title">{m.operationTitle(code)}</h1>
+      <ViewTabs
+        operation={code}
+        current="overview"
+        period={view.period}
+        filter={{
+          ...(view.filter.donorCode ? { donor: view.filter.donorCode } : {}),
+          ...(view.filter.entityCode ? { entity: view.filter.entityCode } : {}),
+        }}
+      />
       {report.data && (
         <p className="subtitle">
           {report.data.operation.name}.{" "}

@@ -1,13 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { mandateView, reconcile } from "@coherence/funding-model";
+import { explainFigure, mandateView, predictability, reconcile } from "@coherence/funding-model";
 import type { CustomPeriod, PeriodScheme, ReconcileOptions } from "@coherence/funding-model";
 import { figuresOut, loadLedger } from "@coherence/reports";
 import type { Ledger } from "@coherence/reports";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { protectedProcedure } from "../trpc";
-import { code } from "../validators";
+import { code, isoDate } from "../validators";
 
 function reconcileOptions(ledger: Ledger, scheme: PeriodScheme): ReconcileOptions {
   return {
@@ -32,6 +32,11 @@ async function ledgerFor(db: Parameters<typeof loadLedger>[0], operation: string
 }
 
 const year = z.number().int().min(1945).max(2100);
+
+/** Donor and entity filters the analytic views share (a node selected in the flow diagram). */
+const coverageFilter = z
+  .object({ entityCode: code.optional(), donorCode: code.optional() })
+  .default({});
 
 /** Quarters or years of a calendar or peacekeeping scheme, from one year to another. */
 function gridPeriods(
@@ -74,10 +79,22 @@ export const analyticsRouter = {
    * reached each status (from its dated history), month by month, cumulative.
    */
   timeline: protectedProcedure
-    .input(z.object({ operation: code, donor: code.optional() }))
+    .input(
+      z.object({
+        operation: code,
+        donor: code.optional(),
+        entity: code.optional(),
+        task: code.optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
-      const flows = ledger.records.flows.filter((f) => !input.donor || f.donorCode === input.donor);
+      const flows = ledger.records.flows.filter(
+        (f) =>
+          (!input.donor || f.donorCode === input.donor) &&
+          (!input.entity || f.recipientEntityCode === input.entity) &&
+          (!input.task || f.taskCode === input.task),
+      );
       const events: {
         date: string;
         status: "pledged" | "committed" | "paid";
@@ -130,6 +147,8 @@ export const analyticsRouter = {
       return {
         operation,
         donor: input.donor ?? null,
+        entity: input.entity ?? null,
+        task: input.task ?? null,
         asOf: ledger.asOf,
         series: [...months].map(([month, sums]) => ({ month, ...sums })),
         events,
@@ -233,6 +252,7 @@ export const analyticsRouter = {
           granularity: z.enum(["year", "quarter"]),
           fromYear: year,
           toYear: year,
+          filter: coverageFilter,
         })
         .refine((v) => v.fromYear <= v.toYear && v.toYear - v.fromYear <= 30, {
           path: ["toYear"],
@@ -258,6 +278,7 @@ export const analyticsRouter = {
               periodIndex: index,
               bucket: "task",
               taskCode: task.taskCode,
+              ...input.filter,
             }),
           );
           return {
@@ -272,9 +293,93 @@ export const analyticsRouter = {
       return {
         operation,
         asOf: ledger.asOf,
+        filter: input.filter,
         periods: periods.map((p, index) => ({ ...p, index })),
         tasks,
         cells,
+      };
+    }),
+
+  /**
+   * Predictability (BRIEF item 10) of the money one donor gives, one entity receives or one task
+   * is given, within an operation; without a filter it equals report.predictability.
+   */
+  predictability: protectedProcedure
+    .input(
+      z.object({
+        operation: code,
+        asOf: isoDate,
+        donor: code.optional(),
+        entity: code.optional(),
+        task: code.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
+      const flows = ledger.records.flows.filter(
+        (f) =>
+          (!input.donor || f.donorCode === input.donor) &&
+          (!input.entity || f.recipientEntityCode === input.entity) &&
+          (!input.task || f.taskCode === input.task),
+      );
+      return {
+        operation,
+        asOf: input.asOf,
+        dataAsOf: ledger.asOf,
+        filter: {
+          donor: input.donor ?? null,
+          entity: input.entity ?? null,
+          task: input.task ?? null,
+        },
+        ...predictability(flows, { rates: ledger.rates, asOf: input.asOf }),
+      };
+    }),
+
+  /**
+   * "Why this number?" for any figure of the analytic views: an entity's total, a donor→entity
+   * link, a task's money from one entity, a coverage cell. Unlike report.explain, the task and
+   * bucket are optional (omitted = all of the operation's money matching the filter).
+   */
+  explain: protectedProcedure
+    .input(
+      z.object({
+        operation: code,
+        period: periodInput,
+        measure: z.enum([
+          "requirement",
+          "appropriated",
+          "expended",
+          "pledged",
+          "committed",
+          "paid",
+          "funded",
+        ]),
+        filter: z
+          .object({
+            taskCode: code.optional(),
+            bucket: z.enum(["task", "not_specified", "unallocated"]).optional(),
+            entityCode: code.optional(),
+            donorCode: code.optional(),
+          })
+          .default({}),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const period = resolvePeriod(input.period);
+      const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
+      const explanation = explainFigure(ledger.records, reconcileOptions(ledger, period.scheme), {
+        operationCode: operation.code,
+        periodIndex: period.index,
+        ...input.filter,
+        measure: input.measure,
+      });
+      return {
+        operation,
+        period,
+        asOf: ledger.asOf,
+        measure: input.measure,
+        filter: input.filter,
+        ...explanation,
       };
     }),
 

@@ -1,0 +1,297 @@
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import type { ReactNode } from "react";
+import { Link } from "wouter";
+import { ExportBar } from "../components/export-bar";
+import { recordHref } from "../components/why-panel";
+import { stampEntries } from "../components/stamp";
+import { Stamp } from "../components/stamp-view";
+import { LoadError, Loading } from "../components/states";
+import { num, text } from "../export/table-data";
+import { centsToDecimal, formatDate, formatUsdCents } from "../format";
+import { useLocale } from "../i18n/locale";
+import { useAnalyticsMessages } from "../i18n/analytics-messages";
+import type { ViewProps } from "../pages/analytics";
+import { useTRPC } from "../trpc";
+import { ratioPercentText } from "./maths";
+
+/** A measure whose definition shows on hover and on keyboard focus (and is its description). */
+function Measure({
+  name,
+  definition,
+  measure,
+  children,
+}: {
+  name: string;
+  definition: string;
+  measure: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="measure" data-measure={measure}>
+      <dt>
+        <span className="term" tabIndex={0} aria-describedby={id}>
+          {name}
+        </span>
+        <span role="tooltip" id={id} className="definition">
+          {definition}
+        </span>
+      </dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Pledge fulfilment, pledge-to-payment days, arrears, multi-year and assessed shares, volatility. */
+export default function PredictabilityView({ operation, state, go }: ViewProps) {
+  const trpc = useTRPC();
+  const { messages: m, intlLocale } = useLocale();
+  const a = useAnalyticsMessages();
+  const id = useId();
+  const [date, setDate] = useState(state.asOf);
+  const { filter } = state;
+  const report = useQuery(
+    trpc.analytics.predictability.queryOptions({
+      operation,
+      asOf: state.asOf,
+      ...(filter.donor ? { donor: filter.donor } : {}),
+      ...(filter.entity ? { entity: filter.entity } : {}),
+      ...(filter.task ? { task: filter.task } : {}),
+    }),
+  );
+  const money = (c: number) => formatUsdCents(c, intlLocale);
+  const pct = (r: { numerator: number; denominator: number } | null) =>
+    ratioPercentText(r, intlLocale) ?? a.notDefined;
+  const controls = (
+    <form
+      className="period-picker"
+      aria-label={a.asOf}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (/^\d{4}-\d{2}-\d{2}$/.test(date)) go({ ...state, asOf: date });
+      }}
+    >
+      <label htmlFor={`${id}-asof`}>{a.asOf}</label>
+      <input
+        id={`${id}-asof`}
+        type="date"
+        value={date}
+        onChange={(e) => {
+          setDate(e.target.value);
+        }}
+      />
+      <button type="submit">{m.apply}</button>
+    </form>
+  );
+  if (report.isPending)
+    return (
+      <>
+        <div className="toolbar">{controls}</div>
+        <Loading />
+      </>
+    );
+  if (report.isError)
+    return (
+      <>
+        <div className="toolbar">{controls}</div>
+        <LoadError error={report.error} retry={() => void report.refetch()} />
+      </>
+    );
+  const data = report.data;
+  const stampInput = {
+    operation,
+    extra: [[a.asOf, formatDate(data.asOf, intlLocale)]] as const,
+    asOf: data.dataAsOf,
+    filter: {
+      ...(filter.donor ? { donorCode: filter.donor } : {}),
+      ...(filter.entity ? { entityCode: filter.entity } : {}),
+      ...(filter.task ? { taskCode: filter.task } : {}),
+    },
+  };
+  const stamp = stampEntries(stampInput, m, intlLocale);
+  const volatility =
+    data.volatility === null
+      ? a.notDefined
+      : new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 3 }).format(data.volatility);
+  const exportRows: [string, string][] = [
+    ["pledgeFulfilment", data.pledgeFulfilment ? String(data.pledgeFulfilmentRate) : ""],
+    [
+      "medianDays",
+      data.medianDaysPledgeToPayment === null ? "" : String(data.medianDaysPledgeToPayment),
+    ],
+    ["arrears", centsToDecimal(data.arrears.totalCents)],
+    [
+      "multiYearShare",
+      data.multiYearShare
+        ? String(data.multiYearShare.numerator / data.multiYearShare.denominator)
+        : "",
+    ],
+    [
+      "assessedShare",
+      data.assessedShare
+        ? String(data.assessedShare.numerator / data.assessedShare.denominator)
+        : "",
+    ],
+    ["volatility", data.volatility === null ? "" : String(data.volatility)],
+  ];
+  return (
+    <>
+      <div className="toolbar">{controls}</div>
+      <p className="intro">{a.predictabilityIntro}</p>
+      <ExportBar
+        label={m.exportTitle}
+        withPrint
+        table={() => ({
+          name: `${operation}-predictability-${data.asOf}`,
+          stamp,
+          header: [m.field, m.value, "Definition"],
+          rows: exportRows.map(([k, v]) => [
+            text(a.measures[k] ?? k),
+            v === "" ? text("") : num(v),
+            text(a.definitions[k] ?? ""),
+          ]),
+        })}
+      />
+      <dl className="summary predictability">
+        <Measure
+          measure="pledgeFulfilment"
+          name={a.measures.pledgeFulfilment ?? ""}
+          definition={a.definitions.pledgeFulfilment ?? ""}
+        >
+          <strong
+            data-numerator={data.pledgeFulfilment?.numerator ?? ""}
+            data-denominator={data.pledgeFulfilment?.denominator ?? ""}
+          >
+            {pct(data.pledgeFulfilment)}
+          </strong>
+          {data.pledgeFulfilment && (
+            <span className="detail">
+              {a.ratioOf(
+                money(data.pledgeFulfilment.numerator),
+                money(data.pledgeFulfilment.denominator),
+              )}
+            </span>
+          )}
+        </Measure>
+        <Measure
+          measure="medianDays"
+          name={a.measures.medianDays ?? ""}
+          definition={a.definitions.medianDays ?? ""}
+        >
+          <strong data-days={data.medianDaysPledgeToPayment ?? ""}>
+            {data.medianDaysPledgeToPayment === null
+              ? a.noLag
+              : a.medianLagValue(data.medianDaysPledgeToPayment)}
+          </strong>
+          <span className="detail">{a.paymentsCounted(data.paymentsAfterPledge)}</span>
+        </Measure>
+        <Measure
+          measure="arrears"
+          name={a.measures.arrears ?? ""}
+          definition={a.definitions.arrears ?? ""}
+        >
+          <strong data-cents={data.arrears.totalCents}>{money(data.arrears.totalCents)}</strong>
+        </Measure>
+        <Measure
+          measure="multiYearShare"
+          name={a.measures.multiYearShare ?? ""}
+          definition={a.definitions.multiYearShare ?? ""}
+        >
+          <strong>{pct(data.multiYearShare)}</strong>
+          {data.multiYearShare && (
+            <span className="detail">
+              {a.ratioOf(
+                money(data.multiYearShare.numerator),
+                money(data.multiYearShare.denominator),
+              )}
+            </span>
+          )}
+        </Measure>
+        <Measure
+          measure="assessedShare"
+          name={a.measures.assessedShare ?? ""}
+          definition={a.definitions.assessedShare ?? ""}
+        >
+          <strong>{pct(data.assessedShare)}</strong>
+          {data.assessedShare && (
+            <span className="detail">
+              {a.ratioOf(
+                money(data.assessedShare.numerator),
+                money(data.assessedShare.denominator),
+              )}
+            </span>
+          )}
+        </Measure>
+        <Measure
+          measure="volatility"
+          name={a.measures.volatility ?? ""}
+          definition={a.definitions.volatility ?? ""}
+        >
+          <strong>{volatility}</strong>
+        </Measure>
+      </dl>
+      <div className="table-scroll">
+        <table className="arrears-table">
+          <caption>{a.arrearsCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.record}</th>
+              <th scope="col">{a.committedOn}</th>
+              <th scope="col" className="num">
+                {a.daysUnpaid}
+              </th>
+              <th scope="col" className="num">
+                {m.amountUsd}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.arrears.flows.length === 0 ? (
+              <tr>
+                <td colSpan={4}>{a.noArrears}</td>
+              </tr>
+            ) : (
+              data.arrears.flows.map((f) => (
+                <tr key={f.flowId} data-cents={f.cents}>
+                  <th scope="row">
+                    <Link href={recordHref({ recordKind: "flow", recordId: f.flowId }, operation)}>
+                      {m.flowKind} {f.flowId}
+                    </Link>
+                  </th>
+                  <td>{formatDate(f.committedOn, intlLocale)}</td>
+                  <td className="num">{f.daysUnpaid}</td>
+                  <td className="num">{money(f.cents)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll">
+        <table className="annual-table">
+          <caption>{a.annualCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.year}</th>
+              <th scope="col" className="num">
+                {m.funded}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.annualVoluntary.map((y) => (
+              <tr key={y.period.label}>
+                <th scope="row">{y.period.label}</th>
+                <td className="num" data-cents={y.fundedCents}>
+                  {money(y.fundedCents)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Stamp {...stampInput} />
+    </>
+  );
+}

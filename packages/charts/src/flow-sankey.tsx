@@ -1,0 +1,241 @@
+import { useId, useState } from "react";
+import type { KeyboardEvent, Ref } from "react";
+import { INK, MUTED_INK } from "./palette";
+import { flowSankeyLayout } from "./sankey-layout";
+import type { FlowLinkDatum, FlowNodeDatum, PlacedFlowNode } from "./sankey-layout";
+
+export interface FlowSankeyLabels {
+  title: string;
+  description: string;
+  /** Legend names of the link kinds and node kinds. */
+  linkKinds: Record<string, string>;
+  nodeKinds: Record<string, string>;
+  /** A node's accessible name, e.g. "UNDP (entity): in $1.00, out $1.00. Select to filter." */
+  node: (node: PlacedFlowNode, inText: string, outText: string) => string;
+}
+
+export interface FlowSankeyProps {
+  nodes: readonly FlowNodeDatum[];
+  links: readonly FlowLinkDatum[];
+  labels: FlowSankeyLabels;
+  formatCents: (cents: number) => string;
+  /** The selected node's id: it and its links are highlighted. */
+  selected?: string | null;
+  onSelect?: (node: PlacedFlowNode) => void;
+  stamp?: readonly string[];
+  svgRef?: Ref<SVGSVGElement>;
+  width?: number;
+  height?: number;
+}
+
+/** Node fills: each kind has its own shape of border too (pooled funds dashed, unallocated dotted). */
+export const FLOW_NODE_STYLES: Record<string, { fill: string; dash?: string }> = {
+  organization: { fill: "#1a4f9c" },
+  pooled_fund: { fill: "#8a4500", dash: "4 2" },
+  task: { fill: "#1d6b38" },
+  unallocated: { fill: "#5f6368", dash: "1 2" },
+};
+export const FLOW_LINK_STYLES: Record<string, { color: string; dash?: string }> = {
+  contribution: { color: "#8fb3e8" },
+  transfer: { color: "#e0a867", dash: "6 3" },
+  allocation: { color: "#8fcf9f" },
+};
+
+const MARGIN_X = 150;
+const LEGEND = 50;
+const LEGEND_COLUMNS = 4;
+const STAMP_LINE = 14;
+
+/**
+ * Donor → entity → task money as a Sankey diagram. Transfers through pooled funds are drawn as
+ * their own dashed kind of link and counted once. Every node is focusable and announces its exact
+ * money in and out; Enter, Space or a click selects it.
+ */
+export function FlowSankey({
+  nodes,
+  links,
+  labels,
+  formatCents,
+  selected = null,
+  onSelect,
+  stamp = [],
+  svgRef,
+  width = 900,
+  height = 460,
+}: FlowSankeyProps) {
+  const titleId = useId();
+  const descId = useId();
+  const [hover, setHover] = useState<string | null>(null);
+  const plotWidth = width - 2 * MARGIN_X;
+  const layout = flowSankeyLayout(nodes, links, { width: plotWidth, height });
+  const total = LEGEND + height + 12 + stamp.length * STAMP_LINE + 8;
+  const focus = hover ?? selected;
+  const touches = (l: { source: string; target: string }) =>
+    focus === null || l.source === focus || l.target === focus;
+  const onKeyDown = (node: PlacedFlowNode) => (event: KeyboardEvent<SVGGElement>) => {
+    if (onSelect && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      onSelect(node);
+    }
+  };
+  const legend = [
+    ...Object.entries(FLOW_LINK_STYLES).map(([k, s]) => ({
+      key: k,
+      label: labels.linkKinds[k] ?? k,
+      color: s.color,
+      dash: s.dash,
+      line: true,
+    })),
+    ...Object.entries(FLOW_NODE_STYLES).map(([k, s]) => ({
+      key: `n-${k}`,
+      label: labels.nodeKinds[k] ?? k,
+      color: s.fill,
+      dash: s.dash,
+      line: false,
+    })),
+  ];
+  return (
+    <svg
+      ref={svgRef}
+      xmlns="http://www.w3.org/2000/svg"
+      role="img"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      viewBox={`0 0 ${width} ${total}`}
+      width="100%"
+      className="flow-sankey"
+      fontFamily="system-ui, sans-serif"
+    >
+      <title id={titleId}>{labels.title}</title>
+      <desc id={descId}>{labels.description}</desc>
+      <rect width={width} height={total} fill="#fff" />
+      <g aria-hidden="true">
+        {legend.map((item, i) => (
+          <g
+            key={item.key}
+            transform={`translate(${(i % LEGEND_COLUMNS) * (width / LEGEND_COLUMNS)},${4 + Math.floor(i / LEGEND_COLUMNS) * 20})`}
+          >
+            {item.line ? (
+              <line
+                x1={0}
+                x2={20}
+                y1={7}
+                y2={7}
+                stroke={item.color}
+                strokeWidth={6}
+                strokeDasharray={item.dash}
+              />
+            ) : (
+              <rect
+                width={10}
+                height={14}
+                fill={item.color}
+                stroke={INK}
+                strokeDasharray={item.dash}
+              />
+            )}
+            <text x={item.line ? 24 : 14} y={7} dy="0.35em" fontSize="11" fill={INK}>
+              {item.label}
+            </text>
+          </g>
+        ))}
+      </g>
+      <g transform={`translate(${MARGIN_X},${LEGEND})`}>
+        <g aria-hidden="true" className="flow-links">
+          {layout.links.map((l) => {
+            const style = FLOW_LINK_STYLES[l.kind] ?? { color: "#999" };
+            return (
+              <path
+                key={`${l.source}→${l.target}`}
+                className={`flow-link flow-link-${l.kind}`}
+                data-source={l.source}
+                data-target={l.target}
+                data-cents={l.cents}
+                d={l.path}
+                fill="none"
+                stroke={style.color}
+                strokeWidth={l.width}
+                strokeDasharray={style.dash}
+                strokeOpacity={touches(l) ? 0.85 : 0.15}
+              >
+                <title>{`${l.source.replace(/^\w+:/, "")} → ${l.target.replace(/^\w+:/, "")}: ${formatCents(l.cents)}`}</title>
+              </path>
+            );
+          })}
+        </g>
+        {layout.nodes.map((n) => {
+          const style = FLOW_NODE_STYLES[n.kind] ?? { fill: "#5f6368" };
+          const left = n.x0 < plotWidth / 2;
+          const isSelected = selected === n.id;
+          return (
+            <g
+              key={n.id}
+              className={`flow-node${isSelected ? " selected" : ""}`}
+              data-node={n.id}
+              data-in-cents={n.inCents}
+              data-out-cents={n.outCents}
+              tabIndex={0}
+              role="graphics-symbol"
+              aria-label={labels.node(n, formatCents(n.inCents), formatCents(n.outCents))}
+              aria-current={isSelected ? "true" : undefined}
+              onClick={
+                onSelect
+                  ? () => {
+                      onSelect(n);
+                    }
+                  : undefined
+              }
+              onKeyDown={onKeyDown(n)}
+              onMouseEnter={() => {
+                setHover(n.id);
+              }}
+              onMouseLeave={() => {
+                setHover(null);
+              }}
+              onFocus={() => {
+                setHover(n.id);
+              }}
+              onBlur={() => {
+                setHover(null);
+              }}
+            >
+              <rect
+                x={n.x0}
+                y={n.y0}
+                width={n.x1 - n.x0}
+                height={Math.max(1, n.y1 - n.y0)}
+                fill={style.fill}
+                stroke={isSelected ? "#000" : INK}
+                strokeWidth={isSelected ? 3 : 1}
+                strokeDasharray={style.dash}
+              />
+              <text
+                x={left ? n.x0 - 6 : n.x1 + 6}
+                y={(n.y0 + n.y1) / 2}
+                dy="0.35em"
+                textAnchor={left ? "end" : "start"}
+                fontSize="11"
+                fontWeight={isSelected ? 700 : 400}
+                fill={INK}
+              >
+                {n.label.length > 24 ? `${n.label.slice(0, 23)}…` : n.label}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+      {stamp.map((line, i) => (
+        <text
+          key={i}
+          x={4}
+          y={total - 8 - (stamp.length - 1 - i) * STAMP_LINE}
+          fontSize="10"
+          fill={MUTED_INK}
+          className="chart-stamp"
+        >
+          {line}
+        </text>
+      ))}
+    </svg>
+  );
+}

@@ -1,0 +1,216 @@
+import { useId } from "react";
+import type { Ref } from "react";
+import { GRID, INK, MUTED_INK, REQUIREMENT_STROKE } from "./palette";
+import { TIMELINE_STATUSES, timelineLayout } from "./timeline-layout";
+import type { TimelineData, TimelineStatus } from "./timeline-layout";
+
+export interface TimelineChartLabels {
+  title: string;
+  description: string;
+  statuses: Record<TimelineStatus, string>;
+  requirement: string;
+  /** Heading of the lanes, e.g. "From pledge to payment, one line per contribution". */
+  lags: string;
+  /** Legend entry of an unpaid pledge's lane. */
+  unpaid: string;
+  /** A lane's tooltip, e.g. "Contribution 12: pledged 1 Jan, paid 3 Mar (61 days), $1.00". */
+  lag: (
+    flowId: string,
+    pledgedOn: string,
+    paidOn: string | null,
+    days: number | null,
+    amount: string,
+  ) => string;
+}
+
+export interface TimelineChartProps {
+  data: TimelineData;
+  labels: TimelineChartLabels;
+  formatCents: (cents: number) => string;
+  formatAxis: (cents: number) => string;
+  /** Short date for the time axis, e.g. "Jan 2025". */
+  formatTick: (date: Date) => string;
+  formatDate: (iso: string) => string;
+  stamp?: readonly string[];
+  svgRef?: Ref<SVGSVGElement>;
+  width?: number;
+}
+
+/** Line styles: each status has its own dash as well as its colour. */
+export const TIMELINE_STYLES: Record<
+  TimelineStatus,
+  { color: string; dash?: string; width: number }
+> = {
+  pledged: { color: "#7a5a00", dash: "6 3", width: 2 },
+  committed: { color: "#6a3d9a", dash: "2 2", width: 2 },
+  paid: { color: "#1a4f9c", width: 3 },
+};
+
+const LEFT = 80;
+const RIGHT = 16;
+const LEGEND = 44;
+const PLOT = 240;
+const AXIS = 28;
+const LANE_TITLE = 22;
+const STAMP_LINE = 14;
+
+/**
+ * Pledges, commitments and payments over time, cumulative, with the requirement of each
+ * peacekeeping year as a level and, underneath, one lane per contribution from its pledge to its
+ * payment so the lag shows as length (an unpaid pledge's lane is dashed to the end).
+ */
+export function TimelineChart({
+  data,
+  labels,
+  formatCents,
+  formatAxis,
+  formatTick,
+  formatDate,
+  stamp = [],
+  svgRef,
+  width = 780,
+}: TimelineChartProps) {
+  const titleId = useId();
+  const descId = useId();
+  const plotWidth = Math.max(100, width - LEFT - RIGHT);
+  const layout = timelineLayout(data, {
+    width: plotWidth,
+    plotHeight: PLOT,
+    laneHeight: 8,
+    maxLanesHeight: 160,
+  });
+  const lanesTop = LEGEND + PLOT + AXIS + LANE_TITLE;
+  const height = lanesTop + layout.lanesHeight + 8 + stamp.length * STAMP_LINE + 8;
+  const legend = [
+    ...TIMELINE_STATUSES.map((s) => ({ key: s, label: labels.statuses[s], ...TIMELINE_STYLES[s] })),
+    {
+      key: "requirement",
+      label: labels.requirement,
+      color: REQUIREMENT_STROKE,
+      dash: "10 2 2 2",
+      width: 2,
+    },
+  ];
+  return (
+    <svg
+      ref={svgRef}
+      xmlns="http://www.w3.org/2000/svg"
+      role="img"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      className="timeline-chart"
+      fontFamily="system-ui, sans-serif"
+      data-paid-cents={layout.steps.paid[layout.steps.paid.length - 1]?.cents ?? 0}
+    >
+      <title id={titleId}>{labels.title}</title>
+      <desc id={descId}>{labels.description}</desc>
+      <rect width={width} height={height} fill="#fff" />
+      <g aria-hidden="true">
+        {legend.map((item, i) => (
+          <g key={item.key} transform={`translate(${(i % 4) * (width / 4)},6)`}>
+            <line
+              x1={0}
+              x2={24}
+              y1={8}
+              y2={8}
+              stroke={item.color}
+              strokeWidth={item.width}
+              strokeDasharray={item.dash}
+            />
+            <text x={30} y={8} dy="0.35em" fontSize="12" fill={INK}>
+              {item.label}
+            </text>
+          </g>
+        ))}
+      </g>
+      <g transform={`translate(${LEFT},${LEGEND})`} aria-hidden="true">
+        {layout.yTicks.map((t) => (
+          <g key={t.cents} transform={`translate(0,${t.y})`}>
+            <line x2={plotWidth} stroke={GRID} />
+            <text x={-6} dy="0.35em" textAnchor="end" fontSize="11" fill={MUTED_INK}>
+              {formatAxis(t.cents)}
+            </text>
+          </g>
+        ))}
+        {layout.xTicks.map((t) => (
+          <g key={t.date.getTime()} transform={`translate(${t.x},0)`}>
+            <line y1={PLOT} y2={PLOT + 5} stroke={MUTED_INK} />
+            <text y={PLOT + 18} textAnchor="middle" fontSize="11" fill={MUTED_INK}>
+              {formatTick(t.date)}
+            </text>
+          </g>
+        ))}
+        {layout.requirement.map((r) => (
+          <line
+            key={r.periodStart}
+            className="timeline-requirement"
+            x1={r.x0}
+            x2={r.x1}
+            y1={r.y}
+            y2={r.y}
+            stroke={REQUIREMENT_STROKE}
+            strokeWidth={2}
+            strokeDasharray="10 2 2 2"
+          >
+            <title>{`${labels.requirement}: ${formatCents(r.cents)}`}</title>
+          </line>
+        ))}
+        {TIMELINE_STATUSES.map((s) => (
+          <path
+            key={s}
+            className={`timeline-line timeline-${s}`}
+            d={layout.paths[s]}
+            fill="none"
+            stroke={TIMELINE_STYLES[s].color}
+            strokeWidth={TIMELINE_STYLES[s].width}
+            strokeDasharray={TIMELINE_STYLES[s].dash}
+          />
+        ))}
+      </g>
+      <text x={LEFT} y={lanesTop - 8} fontSize="12" fill={INK} aria-hidden="true">
+        {labels.lags} — {labels.unpaid}
+      </text>
+      <g transform={`translate(${LEFT},${lanesTop})`} aria-hidden="true">
+        {layout.lags.map((l) => (
+          <g key={l.flowId} className="timeline-lag" data-flow={l.flowId} data-days={l.days ?? ""}>
+            <title>
+              {labels.lag(
+                l.flowId,
+                formatDate(l.pledgedOn),
+                l.paidOn ? formatDate(l.paidOn) : null,
+                l.days,
+                formatCents(l.cents),
+              )}
+            </title>
+            <line
+              x1={l.x0}
+              x2={Math.max(l.x1, l.x0 + 2)}
+              y1={l.y + 3}
+              y2={l.y + 3}
+              stroke={l.paidOn ? TIMELINE_STYLES.paid.color : TIMELINE_STYLES.pledged.color}
+              strokeWidth={Math.max(
+                1,
+                Math.min(5, layout.lanesHeight / Math.max(1, layout.lags.length) - 2),
+              )}
+              strokeDasharray={l.paidOn ? undefined : "3 2"}
+            />
+          </g>
+        ))}
+      </g>
+      {stamp.map((line, i) => (
+        <text
+          key={i}
+          x={4}
+          y={height - 8 - (stamp.length - 1 - i) * STAMP_LINE}
+          fontSize="10"
+          fill={MUTED_INK}
+          className="chart-stamp"
+        >
+          {line}
+        </text>
+      ))}
+    </svg>
+  );
+}
