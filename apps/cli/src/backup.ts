@@ -178,8 +178,13 @@ export async function restoreDatabase(source: string, database: string): Promise
   try {
     await migrateToLatest(connection.db);
     await assertEmpty(connection.db);
-    const lines = createInterface({ input: createReadStream(source, "utf8"), crlfDelay: Infinity });
     await connection.db.transaction().execute(async (trx) => {
+      // Created here, right before it is read: readline emits lines as soon as it exists, and
+      // lines emitted before the loop starts iterating would be lost (the header first).
+      const lines = createInterface({
+        input: createReadStream(source, "utf8"),
+        crlfDelay: Infinity,
+      });
       const any = trx as unknown as AnyDb;
       interface Header {
         format?: string;

@@ -34,11 +34,13 @@ export const FLOW_NODE_STYLES: Record<string, { fill: string; dash?: string }> =
   pooled_fund: { fill: "#8a4500", dash: "4 2" },
   task: { fill: "#1d6b38" },
   unallocated: { fill: "#5f6368", dash: "1 2" },
+  carryover: { fill: "#8a4500", dash: "1 2" },
 };
 export const FLOW_LINK_STYLES: Record<string, { color: string; dash?: string }> = {
   contribution: { color: "#8fb3e8" },
   transfer: { color: "#e0a867", dash: "6 3" },
   allocation: { color: "#8fcf9f" },
+  carryover: { color: "#e0a867", dash: "1 3" },
 };
 
 const MARGIN_X = 150;

@@ -5,8 +5,9 @@
 import { sankey, sankeyJustify, sankeyLinkHorizontal } from "d3-sankey";
 import type { SankeyNode } from "d3-sankey";
 
-export type FlowNodeKind = "organization" | "pooled_fund" | "task" | "unallocated";
-export type FlowLinkKind = "contribution" | "transfer" | "allocation";
+/** "carryover": a fund's balance from earlier periods, drawn on in this one. */
+export type FlowNodeKind = "organization" | "pooled_fund" | "task" | "unallocated" | "carryover";
+export type FlowLinkKind = "contribution" | "transfer" | "allocation" | "carryover";
 
 export interface FlowNodeDatum {
   id: string;

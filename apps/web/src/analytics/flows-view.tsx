@@ -57,6 +57,7 @@ export default function FlowsView({ operation, state, go, names }: ViewProps) {
     const node = data.nodes.find((n) => n.id === id);
     if (!node) return id;
     if (node.kind === "unallocated") return a.unallocatedOf(names.org(node.code ?? node.label));
+    if (node.kind === "carryover") return a.carryoverOf(names.org(node.code ?? node.label));
     if (node.kind === "task")
       return node.code === null ? a.notSpecifiedTask : names.task(node.code);
     return node.label;

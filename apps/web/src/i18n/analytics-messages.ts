@@ -80,6 +80,7 @@ export const analyticsEn = {
   nodeLabel: (name: string, kind: string, inText: string, outText: string, selected: boolean) =>
     `${name} (${kind}): in ${inText}, out ${outText}.${selected ? " Selected: filters the other views; select again to clear." : " Select to filter the other views."}`,
   unallocatedOf: (fund: string) => `${fund}: not yet allocated`,
+  carryoverOf: (fund: string) => `${fund}: balance from earlier periods`,
   notSpecifiedTask: "Not specified",
   flowsCaption: (op: string, period: string) => `Flows, ${op}, ${period}`,
   fromNode: "From",
@@ -266,6 +267,7 @@ export const analyticsFr: AnalyticsMessages = {
   nodeLabel: (name, kind, inText, outText, selected) =>
     `${name} (${kind}) : entrées ${inText}, sorties ${outText}.${selected ? " Sélectionné : filtre les autres vues ; sélectionnez à nouveau pour effacer." : " Sélectionnez pour filtrer les autres vues."}`,
   unallocatedOf: (fund) => `${fund} : pas encore alloué`,
+  carryoverOf: (fund) => `${fund} : solde des périodes précédentes`,
   notSpecifiedTask: "Non précisé",
   flowsCaption: (op, period) => `Flux, ${op}, ${period}`,
   fromNode: "De",
