@@ -45,6 +45,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR = /^\d{4}$/;
 const CODE = /^[A-Za-z0-9._-]{1,40}$/;
 const NOT_SPECIFIED = "_";
+/** The whole operation (every task, Not specified and unallocated): its summary figures. */
+export const WHOLE_OPERATION = "*";
 
 /** The last complete calendar year: the default period, where a year's data is settled. */
 export function defaultPeriod(today = new Date()): Period {
@@ -103,7 +105,7 @@ export function parseOperationView(search: string, fallback?: Period): Operation
     if (
       at > 0 &&
       (MEASURES as readonly string[]).includes(measure) &&
-      (task === NOT_SPECIFIED || code(task))
+      (task === NOT_SPECIFIED || task === WHOLE_OPERATION || code(task))
     )
       why = { taskCode: task === NOT_SPECIFIED ? null : task, measure: measure as Measure };
   }

@@ -1,3 +1,4 @@
+import { WHOLE_OPERATION } from "../url-state";
 // Display names for the codes the reports carry: tasks, organisations, categories, funding types.
 import type { OperationReport } from "../api-types";
 import type { Messages } from "../i18n/messages";
@@ -7,6 +8,7 @@ export const NOT_SPECIFIED_KEY = "_not-specified";
 
 export function taskName(report: OperationReport, taskCode: string | null, m: Messages): string {
   if (taskCode === null) return m.notSpecified;
+  if (taskCode === WHOLE_OPERATION) return m.wholeOperation(report.operation.code);
   const task = report.tasks.find((t) => t.taskCode === taskCode);
   return task ? `${task.rank}. ${task.title}` : taskCode;
 }

@@ -1,3 +1,4 @@
+import { WHOLE_OPERATION } from "../url-state";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link } from "wouter";
@@ -191,8 +192,13 @@ export function WhyPanel({
       operation,
       period,
       filter,
-      taskCode: target.taskCode,
-      bucket: target.taskCode === null ? "not_specified" : "task",
+      taskCode: target.taskCode === WHOLE_OPERATION ? null : target.taskCode,
+      bucket:
+        target.taskCode === null
+          ? "not_specified"
+          : target.taskCode === WHOLE_OPERATION
+            ? "all"
+            : "task",
       measure: target.measure,
     }),
   );

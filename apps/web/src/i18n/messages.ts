@@ -174,6 +174,7 @@ export const en = {
   why: "Why this number?",
   whyFor: (figure: string, task: string) => `Why this number? ${figure} of ${task}`,
   whyClose: "Close the explanation",
+  wholeOperation: (operation: string) => `the whole of ${operation}`,
   whyGap: (req: string, funded: string, gap: string) =>
     `Gap = requirement − funded = ${req} − ${funded} = ${gap} (never below zero).`,
   whySum: (n: number, total: string) =>
@@ -392,6 +393,7 @@ export const fr: Messages = {
   why: "D'où vient ce chiffre ?",
   whyFor: (figure, task) => `D'où vient ce chiffre ? ${figure} de ${task}`,
   whyClose: "Fermer l'explication",
+  wholeOperation: (operation) => `l'ensemble de ${operation}`,
   whyGap: (req, funded, gap) =>
     `Déficit = besoins − financé = ${req} − ${funded} = ${gap} (jamais négatif).`,
   whySum: (n, total) =>

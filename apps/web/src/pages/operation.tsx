@@ -15,6 +15,7 @@ import { Stamp } from "../components/stamp-view";
 import { Empty, LoadError, Loading } from "../components/states";
 import { TaskTable, taskExportTable } from "../components/task-table";
 import { WhyPanel } from "../components/why-panel";
+import { WHOLE_OPERATION } from "../url-state";
 import { formatUsdCents, formatUsdCompact, periodName } from "../format";
 import { useLocale } from "../i18n/locale";
 import type { Messages } from "../i18n/messages";
@@ -176,7 +177,18 @@ export default function OperationPage({ code }: { code: string }) {
                 ).map(([k, cents]) => (
                   <div key={k} data-measure={k} data-cents={cents}>
                     <dt>{m[k]}</dt>
-                    <dd>{money(cents)}</dd>
+                    <dd>
+                      <button
+                        type="button"
+                        className="figure-button"
+                        aria-label={`${m.why} ${m[k]} ${money(cents)}`}
+                        onClick={() => {
+                          go({ ...view, why: { taskCode: WHOLE_OPERATION, measure: k } });
+                        }}
+                      >
+                        {money(cents)}
+                      </button>
+                    </dd>
                   </div>
                 ))}
               </dl>
