@@ -1,0 +1,148 @@
+// Issue 8's journeys in real Chromium: (3) two users edit the same contribution in two browser
+// contexts, the second sees both versions side by side and chooses, and the audit log shows
+// both changes; (4) a finance officer of another operation finds no edit control on this one
+// and is refused by the server. axe-core runs at every step in English and French.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { checkBothLanguages, launchChromium, mutate, signedIn, startApp } from "../src/index";
+import type { AppUnderTest, LaunchedBrowser } from "../src/index";
+
+let app: AppUnderTest | undefined;
+let chromium: LaunchedBrowser | undefined;
+
+beforeAll(async () => {
+  app = await startApp();
+  chromium = await launchChromium();
+});
+afterAll(async () => {
+  await chromium?.close();
+  await app?.stop();
+});
+
+async function openWorkspace(page: Page, query: string) {
+  await page.getByRole("link", { name: "Workspace", exact: true }).click();
+  await page.locator(".flows-table").waitFor();
+  await page.goto(`${new URL(page.url()).origin}/workspace${query}`);
+  await page.locator(".flows-table tbody tr[data-flow-id]").first().waitFor();
+}
+
+it("journey 3: a concurrent edit shows both versions, the user chooses, the audit log has both", async () => {
+  if (!app || !chromium) throw new Error("setup failed");
+  const a = await signedIn(chromium.browser, app.url, "finance.minusca", "coherence-finance");
+  const b = await signedIn(chromium.browser, app.url, "admin", "coherence-admin");
+
+  await openWorkspace(a.page, "?operation=MINUSCA&sort=id&dir=asc");
+  await checkBothLanguages(a.page, "ws3-01-flows-table");
+  const row = a.page.locator(".flows-table tbody tr[data-writable='true']").first();
+  const flowId = await row.getAttribute("data-flow-id");
+  expect(flowId).toMatch(/^\d+$/);
+  // Totals cover every matching row, not one page.
+  expect(
+    Number(await a.page.locator(".flows-total").getAttribute("data-total-cents")),
+  ).toBeGreaterThan(0);
+
+  // Both open the same contribution.
+  await row.getByRole("link").click();
+  await a.page.locator(".flow-editor form.ws-form").waitFor();
+  await b.page.goto(`${app.url}/workspace/flows/${flowId}`);
+  await b.page.locator(".flow-editor form.ws-form").waitFor();
+  await checkBothLanguages(a.page, "ws3-02-editor");
+
+  // A field error comes back from the server next to its field.
+  await a.page.getByLabel("Amount", { exact: true }).fill("12x");
+  await a.page.getByRole("button", { name: "Save changes" }).click();
+  await a.page.locator("[data-field='amount'] .field-error").waitFor();
+  await checkBothLanguages(a.page, "ws3-03-field-error");
+  await a.page.getByLabel("Amount", { exact: true }).fill("1,250,000.00");
+
+  // A saves first.
+  await a.page.getByLabel("Notes").fill("Checked against the donor letter (A)");
+  await a.page.getByRole("button", { name: "Save changes" }).click();
+  await a.page.getByText(/^Saved \(version \d+\)\.$/).waitFor();
+
+  // B, still on the version it opened, saves: refused, both versions side by side.
+  await b.page.getByLabel("Notes").fill("Corrected from the ledger (B)");
+  await b.page.getByRole("button", { name: "Save changes" }).click();
+  const conflict = b.page.locator("section.conflict");
+  await conflict.waitFor();
+  await expect
+    .poll(() => conflict.locator("tr[data-field='notes'] td.theirs").innerText())
+    .toBe("Checked against the donor letter (A)");
+  expect(await conflict.locator("tr[data-field='notes'] td.mine").innerText()).toBe(
+    "Corrected from the ledger (B)",
+  );
+  expect(await conflict.innerText()).toContain("user:finance.minusca");
+  await checkBothLanguages(b.page, "ws3-04-conflict");
+
+  // B chooses its own version, knowingly.
+  await conflict.getByRole("button", { name: "Save my version over theirs" }).click();
+  await b.page.getByText(/^Saved \(version \d+\)\.$/).waitFor();
+  expect(await b.page.locator("section.conflict").count()).toBe(0);
+
+  // The audit log of this record shows both changes, by both users.
+  await b.page.getByRole("link", { name: "Audit log of this contribution" }).click();
+  await b.page.locator(".audit-table").waitFor();
+  const actors = await b.page
+    .locator(".audit-table > tbody > tr[data-action='update']")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-actor")));
+  expect(actors).toEqual(expect.arrayContaining(["user:finance.minusca", "user:admin"]));
+  const text = await b.page.locator(".audit-table").innerText();
+  expect(text).toContain("Checked against the donor letter (A)");
+  expect(text).toContain("Corrected from the ledger (B)");
+  await checkBothLanguages(b.page, "ws3-05-audit");
+
+  await a.context.close();
+  await b.context.close();
+});
+
+it("journey 4: a finance officer of another operation cannot edit this one", async () => {
+  if (!app || !chromium) throw new Error("setup failed");
+  // An administrator creates a finance officer for UNMISS.
+  const admin = await chromium.browser.newContext();
+  const login = await admin.request.post(`${app.url}/trpc/auth.login`, {
+    data: { json: { username: "admin", password: "coherence-admin" } },
+  });
+  expect(login.status()).toBe(200);
+  const created = await mutate(admin.request, app.url, "user.create", {
+    username: "finance.unmiss",
+    displayName: "UNMISS finance officer",
+    role: "finance_officer",
+    password: "coherence-unmiss",
+    assignments: [{ operation: "UNMISS", entity: null }],
+  });
+  expect(created.status).toBe(200);
+  await admin.close();
+
+  const u = await signedIn(chromium.browser, app.url, "finance.unmiss", "coherence-unmiss");
+  // Their own operation: edit controls.
+  await openWorkspace(u.page, "?operation=UNMISS");
+  expect(
+    await u.page.locator(".flows-table tbody tr[data-writable='true']").count(),
+  ).toBeGreaterThan(0);
+  // MINUSCA: every row read-only, no edit link.
+  await u.page.goto(`${app.url}/workspace?operation=MINUSCA`);
+  await u.page.locator(".flows-table tbody tr[data-flow-id]").first().waitFor();
+  expect(await u.page.locator(".flows-table tbody tr[data-writable='true']").count()).toBe(0);
+  expect(await u.page.getByRole("link", { name: /^Edit / }).count()).toBe(0);
+  await checkBothLanguages(u.page, "ws4-01-other-operation");
+
+  const row = u.page.locator(".flows-table tbody tr[data-flow-id]").first();
+  const flowId = Number(await row.getAttribute("data-flow-id"));
+  await row.getByRole("link").click();
+  await u.page.locator(".read-only-note").waitFor();
+  expect(
+    await u.page.locator(".flow-editor input, .flow-editor select, .flow-editor textarea").count(),
+  ).toBe(0);
+  expect(await u.page.getByRole("button", { name: /Save|Mark as/ }).count()).toBe(0);
+  await checkBothLanguages(u.page, "ws4-02-read-only-flow");
+
+  // The server refuses the write all the same.
+  const refused = await mutate(u.page.request, app.url, "flow.advanceStatus", {
+    id: flowId,
+    version: 1,
+    status: "paid",
+    date: "2030-01-01",
+  });
+  expect(refused.code).toBe("FORBIDDEN");
+  await u.context.close();
+});
