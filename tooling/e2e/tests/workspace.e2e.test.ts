@@ -4,7 +4,14 @@
 // and is refused by the server. axe-core runs at every step in English and French.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { checkBothLanguages, launchChromium, mutate, signedIn, startApp } from "../src/index";
+import {
+  checkBothLanguages,
+  launchChromium,
+  mutate,
+  query,
+  signedIn,
+  startApp,
+} from "../src/index";
 import type { AppUnderTest, LaunchedBrowser } from "../src/index";
 
 let app: AppUnderTest | undefined;
@@ -145,4 +152,114 @@ it("journey 4: a finance officer of another operation cannot edit this one", asy
   });
   expect(refused.code).toBe("FORBIDDEN");
   await u.context.close();
+});
+
+it("journey 2: three pasted rows, one invalid, fixed in place and saved", async () => {
+  if (!app || !chromium) throw new Error("setup failed");
+  const { context, page } = await signedIn(
+    chromium.browser,
+    app.url,
+    "finance.minusca",
+    "coherence-finance",
+  );
+  await page.getByRole("link", { name: "Workspace", exact: true }).click();
+  await page.getByRole("link", { name: "Paste rows" }).click();
+  const box = page.getByLabel("Paste the copied cells here");
+  await box.waitFor();
+  await checkBothLanguages(page, "ws2-01-paste-empty");
+
+  // What Excel puts on the clipboard for a 3-row block: cells separated by tabs, rows by CRLF.
+  const rows = [
+    [
+      "PASTE-E2E-1",
+      "NOR",
+      "UNDP",
+      "MINUSCA",
+      "CIV-PROTECT",
+      "voluntary_earmarked",
+      "pledged",
+      "1250000.00",
+      "USD",
+      "2025-02-01",
+      "2025-01-01",
+      "2025-12-31",
+      "earmarked",
+      "",
+      "pasted",
+    ],
+    [
+      "PASTE-E2E-2",
+      "DEU",
+      "UNICEF",
+      "MINUSCA",
+      "HUMANITARIAN",
+      "voluntary_earmarked",
+      "committed",
+      "800000.00",
+      "USD",
+      "2025-13-01",
+      "2025-01-01",
+      "2025-12-31",
+      "",
+      "",
+      "",
+    ],
+    [
+      "PASTE-E2E-3",
+      "GBR",
+      "WFP",
+      "MINUSCA",
+      "",
+      "voluntary_core",
+      "paid",
+      "300000.50",
+      "USD",
+      "2025-03-15",
+      "2025-01-01",
+      "2025-12-31",
+      "unearmarked",
+      "",
+      "",
+    ],
+  ];
+  const tsv = rows.map((r) => r.join("\t")).join("\r\n") + "\r\n";
+  await box.focus();
+  await box.evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    el.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, tsv);
+
+  // Each row is checked in place: row 2's date is wrong, and says so in its cell.
+  await page.locator(".paste-table tr[data-row='2'][data-valid='false']").waitFor();
+  expect(await page.locator(".paste-table tr[data-valid='true']").count()).toBe(2);
+  const bad = page.getByLabel("Row 2, Date of status");
+  expect(await bad.getAttribute("aria-invalid")).toBe("true");
+  expect(await page.locator(".paste-table tr[data-row='2'] td.cell-invalid").count()).toBe(1);
+  await page.getByText("1 rows have errors: nothing saved.").waitFor();
+  await checkBothLanguages(page, "ws2-02-paste-errors");
+
+  // Fix the cell, check again, save.
+  await bad.fill("2025-03-01");
+  await page.getByRole("button", { name: "Check the rows" }).click();
+  await page.getByText("Every row is valid: nothing saved yet.").waitFor();
+  expect(await page.locator(".paste-table tr[data-valid='true']").count()).toBe(3);
+  await page.getByRole("button", { name: "Save 3 rows" }).click();
+  await page.getByText("3 rows saved.").waitFor();
+  await checkBothLanguages(page, "ws2-03-paste-saved");
+
+  const saved = await query<{ items: { external_ref: string; provenance: string }[] }>(
+    page.request,
+    app.url,
+    "flow.list",
+    { search: "PASTE-E2E" },
+  );
+  expect(saved.items.map((f) => f.external_ref).sort()).toEqual([
+    "PASTE-E2E-1",
+    "PASTE-E2E-2",
+    "PASTE-E2E-3",
+  ]);
+  await context.close();
 });

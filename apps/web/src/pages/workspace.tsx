@@ -5,6 +5,7 @@ import { useLocale } from "../i18n/locale";
 import { AuditLog } from "../workspace/audit";
 import { FlowEditor, FlowsTable } from "../workspace/flows";
 import { useWs } from "../workspace/messages";
+import { PasteRows } from "../workspace/paste";
 
 export default function WorkspacePage() {
   const w = useWs();
@@ -12,6 +13,7 @@ export default function WorkspacePage() {
   const [location] = useLocation();
   const tabs: [string, string][] = [
     ["/workspace", w.tabFlows],
+    ["/workspace/paste", w.tabPaste],
     ["/workspace/audit", w.tabAudit],
   ];
   return (
@@ -45,6 +47,9 @@ export default function WorkspacePage() {
               <Empty>{m.notFound}</Empty>
             )
           }
+        </Route>
+        <Route path="/workspace/paste">
+          <PasteRows />
         </Route>
         <Route path="/workspace/audit">
           <AuditLog />
