@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import {
+  artifactPath,
   checkBothLanguages,
   launchChromium,
   mutate,
@@ -261,5 +262,87 @@ it("journey 2: three pasted rows, one invalid, fixed in place and saved", async 
     "PASTE-E2E-2",
     "PASTE-E2E-3",
   ]);
+  await context.close();
+});
+
+/** The funded cents the gap chart draws, per task, read from its marks. */
+async function chartFunded(page: Page, url: string): Promise<Record<string, number>> {
+  await page.goto(`${url}/operations/MINUSCA?period=cy2025`);
+  const rows = page.locator("svg[role='img'] .task-gap-row");
+  await rows.first().waitFor();
+  const out: Record<string, number> = {};
+  for (const row of await rows.all()) {
+    out[(await row.getAttribute("data-task")) ?? ""] = Number(
+      await row.getAttribute("data-funded-cents"),
+    );
+  }
+  return out;
+}
+
+const HEADER =
+  "external_ref,source,recipient,operation,task_code,funding_type,status,amount,currency,date,period_start,period_end,earmarking,category,notes";
+const GOOD_1 =
+  "IMPORT-E2E-1,NOR,UNDP,MINUSCA,CIV-PROTECT,voluntary_earmarked,paid,1250000.00,USD,2025-04-01,2025-01-01,2025-12-31,earmarked,,";
+const BAD_2 =
+  "IMPORT-E2E-2,DEU,UNICEF,MINUSCA,CIV-PROTECT,voluntary_earmarked,committed,1.250.000,USD,2025-05-01,2025-01-01,2025-12-31,,,";
+const FIXED_2 =
+  "IMPORT-E2E-2,DEU,UNICEF,MINUSCA,CIV-PROTECT,voluntary_earmarked,committed,750000.00,USD,2025-05-01,2025-01-01,2025-12-31,,,";
+
+it("journey 1: import a CSV with a bad row, see it at its line and column, fix, import, see the chart change, undo", async () => {
+  if (!app || !chromium) throw new Error("setup failed");
+  const url = app.url;
+  const { context, page } = await signedIn(
+    chromium.browser,
+    url,
+    "finance.minusca",
+    "coherence-finance",
+  );
+  const before = await chartFunded(page, url);
+
+  await page.goto(`${url}/workspace/import`);
+  await page.getByLabel("Kind of file").waitFor();
+  await checkBothLanguages(page, "ws1-01-import");
+  await page.getByLabel("Kind of file").selectOption("flows");
+  await page.getByLabel("File", { exact: true }).setInputFiles({
+    name: "contributions.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`${HEADER}\n${GOOD_1}\n${BAD_2}\n`),
+  });
+  await page.getByText("contributions.csv").waitFor();
+  await page.getByRole("button", { name: "Preview" }).click();
+  const problem = page.locator(".problems-table tbody tr").first();
+  await problem.waitFor();
+  expect(await problem.getAttribute("data-line")).toBe("3");
+  expect(await problem.getAttribute("data-column")).toBe("amount");
+  expect(await problem.innerText()).toContain("1.250.000");
+  await checkBothLanguages(page, "ws1-02-preview-error");
+
+  // The file is fixed and uploaded again: no problem, then imported.
+  await page.getByLabel("File", { exact: true }).setInputFiles({
+    name: "contributions-fixed.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`${HEADER}\n${GOOD_1}\n${FIXED_2}\n`),
+  });
+  await page.getByText("contributions-fixed.csv").waitFor();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.getByText("No problem found.").waitFor();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  const done = page.getByText(/^Import #\d+ is saved\.$/);
+  await done.waitFor();
+  const importId = /#(\d+)/.exec(await done.innerText())?.[1];
+  expect(await page.locator(".import-result [data-count='created']").innerText()).toBe("2");
+  await checkBothLanguages(page, "ws1-03-imported");
+
+  // The gap chart counts the new money: exactly the two amounts, on the task they fund.
+  const after = await chartFunded(page, url);
+  expect(after["CIV-PROTECT"]! - before["CIV-PROTECT"]!).toBe(200_000_000);
+  await page.screenshot({ path: artifactPath("ws1-04-chart-after-import.png"), fullPage: true });
+
+  // Undo the whole import: the chart is back where it was.
+  await page.goto(`${url}/workspace/import`);
+  await page.getByRole("button", { name: `Undo this whole import #${importId}` }).click();
+  await page.getByText(/^The import is undone/).waitFor();
+  await checkBothLanguages(page, "ws1-05-undone");
+  expect(await chartFunded(page, url)).toEqual(before);
   await context.close();
 });

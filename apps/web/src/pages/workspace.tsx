@@ -6,6 +6,7 @@ import { AuditLog } from "../workspace/audit";
 import { FlowEditor, FlowsTable } from "../workspace/flows";
 import { useWs } from "../workspace/messages";
 import { PasteRows } from "../workspace/paste";
+import { ImportWizard } from "../workspace/import-wizard";
 
 export default function WorkspacePage() {
   const w = useWs();
@@ -14,6 +15,7 @@ export default function WorkspacePage() {
   const tabs: [string, string][] = [
     ["/workspace", w.tabFlows],
     ["/workspace/paste", w.tabPaste],
+    ["/workspace/import", w.tabImport],
     ["/workspace/audit", w.tabAudit],
   ];
   return (
@@ -50,6 +52,9 @@ export default function WorkspacePage() {
         </Route>
         <Route path="/workspace/paste">
           <PasteRows />
+        </Route>
+        <Route path="/workspace/import">
+          <ImportWizard />
         </Route>
         <Route path="/workspace/audit">
           <AuditLog />
