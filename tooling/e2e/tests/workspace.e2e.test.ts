@@ -87,6 +87,17 @@ it("journey 3: a concurrent edit shows both versions, the user chooses, the audi
   await b.page.getByText(/^Saved \(version \d+\)\.$/).waitFor();
   expect(await b.page.locator("section.conflict").count()).toBe(0);
 
+  // Status progress in one action, with its date; the history gains the step.
+  const steps = await b.page.locator(".history-table tbody tr").count();
+  await b.page.getByLabel("Date", { exact: true }).fill("2025-01-15");
+  await b.page.getByRole("button", { name: "Mark as paid" }).click();
+  await expect.poll(() => b.page.locator(".history-table tbody tr").count()).toBe(steps + 1);
+  expect(await b.page.locator(".history-table tbody tr").last().innerText()).toMatch(
+    /paid[\s\S]*Jan 15, 2025/i,
+  );
+  await b.page.getByText(/^Saved \(version \d+\)\.$/).waitFor();
+  await checkBothLanguages(b.page, "ws3-05-status-paid");
+
   // The audit log of this record shows both changes, by both users.
   await b.page.getByRole("link", { name: "Audit log of this contribution" }).click();
   await b.page.locator(".audit-table").waitFor();
@@ -97,7 +108,17 @@ it("journey 3: a concurrent edit shows both versions, the user chooses, the audi
   const text = await b.page.locator(".audit-table").innerText();
   expect(text).toContain("Checked against the donor letter (A)");
   expect(text).toContain("Corrected from the ledger (B)");
-  await checkBothLanguages(b.page, "ws3-05-audit");
+  await checkBothLanguages(b.page, "ws3-06-audit");
+
+  // Reference data: the rate in force is highlighted; a bad rate is refused at its field.
+  await b.page.goto(`${app.url}/workspace/rates`);
+  await b.page.locator(".rates-table tr[data-in-force='true']").first().waitFor();
+  await b.page.getByLabel("Currency").fill("EUR");
+  await b.page.getByLabel("In force from").fill("2030-01-01");
+  await b.page.getByLabel("Units per USD").fill("0,9x");
+  await b.page.getByRole("button", { name: "Save the rate" }).click();
+  await b.page.locator("[data-field='unitsPerUsd'] .field-error").waitFor();
+  await checkBothLanguages(b.page, "ws3-07-rates");
 
   await a.context.close();
   await b.context.close();

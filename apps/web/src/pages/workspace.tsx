@@ -5,8 +5,10 @@ import { useLocale } from "../i18n/locale";
 import { AuditLog } from "../workspace/audit";
 import { FlowEditor, FlowsTable } from "../workspace/flows";
 import { useWs } from "../workspace/messages";
+import "../workspace/workspace.css";
 import { PasteRows } from "../workspace/paste";
 import { ImportWizard } from "../workspace/import-wizard";
+import { RatesEditor } from "../workspace/rates";
 
 export default function WorkspacePage() {
   const w = useWs();
@@ -16,6 +18,7 @@ export default function WorkspacePage() {
     ["/workspace", w.tabFlows],
     ["/workspace/paste", w.tabPaste],
     ["/workspace/import", w.tabImport],
+    ["/workspace/rates", w.tabRates],
     ["/workspace/audit", w.tabAudit],
   ];
   return (
@@ -55,6 +58,9 @@ export default function WorkspacePage() {
         </Route>
         <Route path="/workspace/import">
           <ImportWizard />
+        </Route>
+        <Route path="/workspace/rates">
+          <RatesEditor />
         </Route>
         <Route path="/workspace/audit">
           <AuditLog />

@@ -509,6 +509,7 @@ export function FlowEditor({ id }: { id: number }) {
         if (info.code === "CONFLICT" && info.conflictCurrent) {
           setConflict(info.conflictCurrent);
           setMessage(null);
+          void refresh();
           return;
         }
         setErrors(Object.keys(info.fieldErrors).length ? info.fieldErrors : { _: [info.message] });

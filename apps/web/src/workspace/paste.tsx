@@ -108,7 +108,7 @@ export function PasteRows() {
       <ScopeNote />
       <p>{w.pasteIntro}</p>
       <p className="note">
-        {w.pasteOrder}: {PASTE_COLUMNS.map(([, header]) => header).join(" · ")}
+        {w.pasteOrder} {PASTE_COLUMNS.map(([, header]) => header).join(" · ")}
       </p>
       <label className="paste-label">
         {w.pasteBox}
