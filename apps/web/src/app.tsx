@@ -8,8 +8,7 @@ import type { Locale } from "./i18n/messages";
 import { PortfolioPage } from "./pages/portfolio";
 import { SignInPage } from "./pages/sign-in";
 import { useTRPC } from "./trpc";
-import { isWriter } from "./workspace/common";
-import { wsCatalogs } from "./workspace/messages";
+import { isWriter, workspaceNavLabel } from "./workspace/nav";
 
 // Heavier views load on demand, so the first page (sign-in or portfolio) stays small.
 const OperationPage = lazy(() => import("./pages/operation"));
@@ -45,7 +44,7 @@ function Header() {
               href="/workspace"
               aria-current={location.startsWith("/workspace") ? "page" : undefined}
             >
-              {wsCatalogs[locale].navWorkspace}
+              {workspaceNavLabel[locale]}
             </Link>
           )}
           <details className="help">

@@ -21,13 +21,6 @@ export function canWrite(me: Me | undefined, record: RecordScope): boolean {
   );
 }
 
-/** May the user write anything at all (shows the workspace entry points)? */
-export function isWriter(me: Me | null | undefined): boolean {
-  return (
-    !!me && (me.role === "admin" || (me.role === "finance_officer" && me.assignments.length > 0))
-  );
-}
-
 function exponent(currency: string): number {
   try {
     return (
