@@ -8,12 +8,14 @@ import type { Locale } from "./i18n/messages";
 import { PortfolioPage } from "./pages/portfolio";
 import { SignInPage } from "./pages/sign-in";
 import { useTRPC } from "./trpc";
+import { isWriter, workspaceNavLabel } from "./workspace/nav";
 
 // Heavier views load on demand, so the first page (sign-in or portfolio) stays small.
 const OperationPage = lazy(() => import("./pages/operation"));
 const RecordPage = lazy(() => import("./pages/record"));
 const AnalyticsPage = lazy(() => import("./pages/analytics"));
 const DonorPage = lazy(() => import("./pages/donor"));
+const WorkspacePage = lazy(() => import("./pages/workspace"));
 
 function Header() {
   const trpc = useTRPC();
@@ -39,6 +41,14 @@ function Header() {
           <Link href="/" aria-current={location === "/" ? "page" : undefined}>
             {m.navPortfolio}
           </Link>
+          {isWriter(me.data) && (
+            <Link
+              href="/workspace"
+              aria-current={location.startsWith("/workspace") ? "page" : undefined}
+            >
+              {workspaceNavLabel[locale]}
+            </Link>
+          )}
           <details className="help">
             <summary>{m.navHelp}</summary>
             <p>{m.helpText}</p>
@@ -98,6 +108,12 @@ function Routes() {
         </Route>
         <Route path="/operations/:code">
           {(params) => <OperationPage code={decodeURIComponent(params.code)} />}
+        </Route>
+        <Route path="/workspace">
+          <WorkspacePage />
+        </Route>
+        <Route path="/workspace/*">
+          <WorkspacePage />
         </Route>
         <Route path="/records/:kind/:id">
           {(params) => <RecordPage kind={params.kind} id={decodeURIComponent(params.id)} />}

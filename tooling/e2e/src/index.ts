@@ -7,3 +7,4 @@ export { seriousViolations } from "./axe";
 export type { AxeViolation } from "./axe";
 export { centsToDecimal, parseCsv } from "./csv";
 export { mutate, query } from "./trpc-http";
+export { checkBothLanguages, signedIn } from "./journey";

@@ -1,0 +1,182 @@
+// The audit log: who changed what, when, before and after; filtered by table, record, user or
+// import (the filters live in the URL, so a record's or an import's log is a link).
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useLocation, useSearch } from "wouter";
+import { LoadError, Loading } from "../components/states";
+import { formatDateTime } from "../format";
+import { useLocale } from "../i18n/locale";
+import { useTRPC } from "../trpc";
+import { useWs } from "./messages";
+
+const TABLES = ["flows", "requirements", "exchange_rates", "crosswalk", "mandates", "tasks"];
+const HIDDEN_KEYS = new Set(["version", "updated_at", "updated_by", "created_at"]);
+
+function changedFields(before: unknown, after: unknown): [string, string, string][] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const show = (v: unknown) =>
+    v === undefined || v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v);
+  return keys
+    .filter((k) => !HIDDEN_KEYS.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((k) => [k, before ? show(b[k]) : "—", after ? show(a[k]) : "—"]);
+}
+
+export function AuditLog() {
+  const trpc = useTRPC();
+  const w = useWs();
+  const { intlLocale } = useLocale();
+  const [location, navigate] = useLocation();
+  const params = new URLSearchParams(useSearch());
+  const filter = {
+    table: params.get("table") ?? "",
+    recordId: params.get("recordId") ?? "",
+    actor: params.get("actor") ?? "",
+    importId: params.get("importId") ?? "",
+  };
+  const [draft, setDraft] = useState(filter);
+  const audit = useQuery({
+    ...trpc.audit.list.queryOptions({
+      table: filter.table || undefined,
+      recordId: filter.recordId || undefined,
+      actor: filter.actor || undefined,
+      importId: /^\d+$/.test(filter.importId) ? Number(filter.importId) : undefined,
+      limit: 200,
+    }),
+    staleTime: 0,
+  });
+  const apply = (f: typeof filter) => {
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries(f)) if (v.trim()) next.set(k, v.trim());
+    const q = next.toString();
+    navigate(`${location}${q ? `?${q}` : ""}`);
+  };
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">{w.auditTitle}</h2>
+      <form
+        className="toolbar"
+        aria-label={w.auditFilters}
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply(draft);
+        }}
+      >
+        <label>
+          {w.table}{" "}
+          <select
+            value={draft.table}
+            onChange={(e) => {
+              setDraft({ ...draft, table: e.target.value });
+            }}
+          >
+            <option value="">{w.anyTable}</option>
+            {TABLES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {w.recordId}{" "}
+          <input
+            size={8}
+            value={draft.recordId}
+            onChange={(e) => {
+              setDraft({ ...draft, recordId: e.target.value });
+            }}
+          />
+        </label>
+        <label>
+          {w.actor}{" "}
+          <input
+            size={14}
+            value={draft.actor}
+            onChange={(e) => {
+              setDraft({ ...draft, actor: e.target.value });
+            }}
+          />
+        </label>
+        <label>
+          {w.importId}{" "}
+          <input
+            size={6}
+            inputMode="numeric"
+            value={draft.importId}
+            onChange={(e) => {
+              setDraft({ ...draft, importId: e.target.value });
+            }}
+          />
+        </label>
+        <button type="submit">{w.applyFilters}</button>
+        <button
+          type="button"
+          onClick={() => {
+            const empty = { table: "", recordId: "", actor: "", importId: "" };
+            setDraft(empty);
+            apply(empty);
+          }}
+        >
+          {w.clearFilters}
+        </button>
+      </form>
+      {audit.isPending ? (
+        <Loading />
+      ) : audit.isError ? (
+        <LoadError error={audit.error} retry={() => void audit.refetch()} />
+      ) : audit.data.items.length === 0 ? (
+        <p className="state empty">{w.noAudit}</p>
+      ) : (
+        <>
+          <p className="note">{w.auditCount(String(audit.data.total))}</p>
+          <div className="table-scroll">
+            <table className="audit-table">
+              <thead>
+                <tr>
+                  <th scope="col">{w.when}</th>
+                  <th scope="col">{w.who}</th>
+                  <th scope="col">{w.action}</th>
+                  <th scope="col">{w.record}</th>
+                  <th scope="col">{w.changes}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.data.items.map((entry) => (
+                  <tr key={entry.id} data-actor={entry.actor} data-action={entry.action}>
+                    <td>{formatDateTime(entry.at, intlLocale)}</td>
+                    <td>{entry.actor}</td>
+                    <td>{w.actions[entry.action] ?? entry.action}</td>
+                    <td>
+                      {entry.table} #{entry.recordId}
+                      {entry.importId !== null && ` (import ${entry.importId})`}
+                    </td>
+                    <td>
+                      <table className="diff-table">
+                        <thead>
+                          <tr>
+                            <th scope="col">{w.field}</th>
+                            <th scope="col">{w.before}</th>
+                            <th scope="col">{w.after}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {changedFields(entry.before, entry.after).map(([k, b, a]) => (
+                            <tr key={k}>
+                              <th scope="row">{k}</th>
+                              <td>{b}</td>
+                              <td>{a}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

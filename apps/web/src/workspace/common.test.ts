@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { canWrite, localeAmountToDecimal, minorToDecimal, parseTsv } from "./common";
+import { wsEn, wsFr } from "./messages";
+import type { Me } from "../api-types";
+
+function shape(value: unknown): unknown {
+  if (typeof value === "function") return `fn/${value.length}`;
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([k, v]) => [k, shape(v)])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
+  return typeof value;
+}
+
+describe("workspace helpers", () => {
+  it("has every workspace string in French too", () => {
+    expect(shape(wsFr)).toEqual(shape(wsEn));
+  });
+  it("writes amounts as exact decimals", () => {
+    expect(minorToDecimal(125050, "USD")).toBe("1250.50");
+    expect(minorToDecimal(5, "USD")).toBe("0.05");
+    expect(minorToDecimal(500, "JPY")).toBe("500");
+    expect(minorToDecimal(900719925474099, "USD")).toBe("9007199254740.99");
+  });
+  it("reads amounts typed in either language", () => {
+    expect(localeAmountToDecimal("1 250,50", "fr-FR")).toBe("1250.50");
+    expect(localeAmountToDecimal("1\u202f250,50", "fr-FR")).toBe("1250.50");
+    expect(localeAmountToDecimal("1,250.50", "en-US")).toBe("1250.50");
+    expect(localeAmountToDecimal("1250.50", "en-US")).toBe("1250.50");
+  });
+  it("splits spreadsheet blocks into cells", () => {
+    expect(parseTsv('a\tb\r\n"x\ty"\t2\n\n')).toEqual([
+      ["a", "b"],
+      ["x\ty", "2"],
+    ]);
+  });
+  it("mirrors the server's scope rule", () => {
+    const fo = {
+      username: "f",
+      displayName: "F",
+      role: "finance_officer",
+      assignments: [{ operationId: 1, entityId: null }],
+    } as Me;
+    expect(canWrite(fo, { operationId: 1, entityId: 7 })).toBe(true);
+    expect(canWrite(fo, { operationId: 2, entityId: 7 })).toBe(false);
+    expect(canWrite({ ...fo, role: "reviewer" } as Me, { operationId: 1, entityId: 7 })).toBe(
+      false,
+    );
+  });
+});
