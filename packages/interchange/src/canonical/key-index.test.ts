@@ -7,13 +7,16 @@ describe("KeyIndex", () => {
     const map = new Map<string, number>();
     // Enough keys to grow the pool, the entries and the table several times; every third
     // key comes back, some keys are prefixes of others, one is empty.
+    const mismatches: string[] = [];
     for (let i = 0; i < 60_000; i++) {
       const key = i % 3 === 0 ? `F-${Math.floor(i / 3)}` : `F-${i}`;
       const line = i + 2;
       const expected = map.get(key);
       if (expected === undefined) map.set(key, line);
-      expect(index.firstOrAdd(key, line)).toBe(expected);
+      const got = index.firstOrAdd(key, line);
+      if (got !== expected) mismatches.push(`${key}: ${got} instead of ${expected}`);
     }
+    expect(mismatches).toEqual([]);
     expect(index.firstOrAdd("", 1)).toBeUndefined();
     expect(index.firstOrAdd("", 9)).toBe(1);
     expect(index.size).toBe(map.size + 1);
