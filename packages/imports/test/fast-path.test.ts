@@ -39,8 +39,8 @@ async function state(db: Kysely<Database>) {
   const all = await snapshot(db);
   all.audit_log = (all.audit_log as Record<string, unknown>[]).map((e) => ({
     ...e,
-    before_json: e.before_json === null ? null : JSON.parse(e.before_json as string),
-    after_json: e.after_json === null ? null : JSON.parse(e.after_json as string),
+    before_json: e.before_json === null ? null : (JSON.parse(e.before_json as string) as unknown),
+    after_json: e.after_json === null ? null : (JSON.parse(e.after_json as string) as unknown),
   }));
   return all;
 }
