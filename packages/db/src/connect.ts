@@ -12,6 +12,26 @@ export interface Connection {
   /** Where the data lives, for logs: a file path or a URL without its password. */
   location: string;
   close(): Promise<void>;
+  /** SQLite only: the better-sqlite3 handle under `db`, for fast paths with prepared statements. */
+  sqlite?: SqliteHandle;
+}
+
+/** The better-sqlite3 database handle of a SQLite connection. */
+export type SqliteHandle = SQLite.Database;
+
+const sqliteHandles = new WeakMap<object, SqliteHandle>();
+
+/**
+ * The better-sqlite3 handle under a Kysely instance opened by `connect` on SQLite; undefined on
+ * PostgreSQL or for an instance made elsewhere. Statements run on it join the transaction Kysely
+ * holds open on the same (single) connection.
+ *
+ * @example
+ * const raw = sqliteHandleOf(db); // undefined on PostgreSQL
+ * raw?.prepare("select count(*) as n from flows").get();
+ */
+export function sqliteHandleOf(db: Kysely<Database>): SqliteHandle | undefined {
+  return sqliteHandles.get(db);
 }
 
 const PG_INT8 = 20;
@@ -60,5 +80,6 @@ export function connect(target: string): Connection {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: "sqlite", location: target, close: () => db.destroy() };
+  sqliteHandles.set(db, sqlite);
+  return { db, engine: "sqlite", location: target, close: () => db.destroy(), sqlite };
 }

@@ -3,9 +3,11 @@
 // found so far, the counts, and the audit entries waiting to be written.
 import type { Transaction } from "kysely";
 import { RateTable, fiscalYearOf } from "@coherence/funding-model";
-import type { AuditAction, Database, Organization } from "@coherence/db";
+import type { AuditAction, Database, Organization, SqliteHandle } from "@coherence/db";
 import { KIND_SPECS } from "@coherence/interchange";
 import type { CanonicalKind, CanonicalRecords, Problem, RejectedRow } from "@coherence/interchange";
+import { prepareFlowStatements } from "./apply/flows-sqlite";
+import type { SqliteFlowStatements } from "./apply/flows-sqlite";
 import type {
   ChangeLine,
   ImportCounts,
@@ -97,6 +99,20 @@ export class ImportContext {
 
   /** The import's timestamp, as stored (computed once: it is written on every row). */
   readonly nowIso: string;
+
+  /**
+   * SQLite only: the better-sqlite3 handle under the transaction (set by runImport when the
+   * Kysely instance came from `connect`), for the prepared-statement fast paths.
+   */
+  sqlite: SqliteHandle | undefined = undefined;
+  private flowStatements: SqliteFlowStatements | undefined;
+
+  /** The flows fast path's statements, prepared once per import; undefined off SQLite. */
+  sqliteFlows(): SqliteFlowStatements | undefined {
+    if (!this.sqlite) return undefined;
+    this.flowStatements ??= prepareFlowStatements(this.sqlite);
+    return this.flowStatements;
+  }
 
   /** Load the reference data codes are resolved against. */
   async load(): Promise<void> {

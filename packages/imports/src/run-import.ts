@@ -4,6 +4,7 @@
 // does everything and rolls back, so its counts are exactly what a commit would do.
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
+import { sqliteHandleOf } from "@coherence/db";
 import type { Database } from "@coherence/db";
 import {
   KIND_SPECS,
@@ -359,6 +360,9 @@ export async function runImport(
         request.onProgress,
       );
       ctxOut = ctx;
+      // The SQLite fast paths run on the raw handle: only while Kysely holds the transaction.
+      const sqlite = request.fastPath === false ? undefined : sqliteHandleOf(db);
+      if (sqlite?.inTransaction) ctx.sqlite = sqlite;
       await ctx.load();
       if (CANONICAL.has(request.kind)) {
         await importCanonical(ctx, request.kind as CanonicalKind, request, taps, report);

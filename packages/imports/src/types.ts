@@ -44,6 +44,11 @@ export interface ImportRequest {
   now?: () => Date;
   /** Streaming batch size for large canonical CSV files (default 5,000). */
   batchSize?: number;
+  /**
+   * SQLite: write flows through prepared better-sqlite3 statements (default true when the
+   * Kysely instance came from `connect`); false takes the general path (tests compare the two).
+   */
+  fastPath?: boolean;
 }
 
 /** Per kind of record: how many were created, updated, left unchanged or rejected. */

@@ -9,6 +9,7 @@ import { ftsVersionReplaces } from "@coherence/interchange";
 import type { FlowRecord } from "@coherence/interchange";
 import type { ImportContext, RowRef } from "../context";
 import { usdColumns } from "./convert";
+import { createFlowsSqlite, lookupFlows } from "./flows-sqlite";
 
 const LOOKUP_CHUNK = 500;
 /** 1,000 rows × 22 columns stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
@@ -35,7 +36,7 @@ const COMPARED = [
   "notes",
 ] as const;
 
-type FlowColumns = Pick<NewFlow, (typeof COMPARED)[number]> & {
+export type FlowColumns = Pick<NewFlow, (typeof COMPARED)[number]> & {
   external_ref: string;
   /** Undefined: the file carries no source version (a canonical file): the stored one stays. */
   source_version?: number | null;
@@ -129,9 +130,14 @@ export async function applyFlows(
     if (columns) resolved.push({ row, columns });
   }
 
+  const fast = ctx.sqliteFlows();
   const existing = new Map<string, Flow>();
   for (let i = 0; i < resolved.length; i += LOOKUP_CHUNK) {
     const refs = resolved.slice(i, i + LOOKUP_CHUNK).map((r) => r.columns.external_ref);
+    if (fast) {
+      for (const flow of lookupFlows(fast, refs)) existing.set(flow.external_ref!, flow);
+      continue;
+    }
     const found = await ctx.trx
       .selectFrom("flows")
       .selectAll()
@@ -181,6 +187,13 @@ export async function applyFlows(
       continue;
     }
     await updateFlow(ctx, row, current, columns);
+  }
+
+  if (fast) {
+    // The updates' audit entries first, so entries stay in the order the changes were made.
+    await ctx.flushAudit();
+    createFlowsSqlite(ctx, fast, creates, options.provenance, options.ids);
+    return;
   }
 
   for (let i = 0; i < creates.length; i += INSERT_CHUNK) {

@@ -1,5 +1,6 @@
 import type { CanonicalKind, CanonicalRecords } from "../records";
 import type { Problem } from "../problem";
+import { KeyIndex } from "./key-index";
 import { RowContext } from "./row-context";
 import type { KindSpec } from "./spec";
 
@@ -39,7 +40,8 @@ function normaliseHeader(name: string): string {
 export class CanonicalReader<K extends CanonicalKind> {
   private row: RowContext | null = null;
   private names: string[] = [];
-  private readonly keys = new Map<string, number>();
+  /** First line of every key (compact: streaming a million rows keeps every key). */
+  private readonly keys = new KeyIndex();
   private readonly kept: CanonicalRecords[K][] = [];
   private batch: ParseBatch<CanonicalRecords[K]> = CanonicalReader.empty();
   rowsRead = 0;
@@ -125,9 +127,8 @@ export class CanonicalReader<K extends CanonicalKind> {
     const record = row.ok ? this.spec.parse(row) : null;
     if (record) {
       const key = this.spec.key(record);
-      const first = this.keys.get(key);
-      if (first === undefined) this.keys.set(key, line);
-      else {
+      const first = this.keys.firstOrAdd(key, line);
+      if (first !== undefined) {
         const cols = this.spec.keyColumns;
         row.report(
           cols.length === 1 ? cols[0]! : null,
