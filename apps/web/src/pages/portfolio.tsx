@@ -13,7 +13,12 @@ import { centsToDecimal, formatRatio, formatUsdCents, periodName } from "../form
 import { useLocale } from "../i18n/locale";
 import type { Messages } from "../i18n/messages";
 import { useTRPC } from "../trpc";
-import { operationSearch, parsePortfolioView, portfolioSearch } from "../url-state";
+import {
+  WHOLE_OPERATION,
+  operationSearch,
+  parsePortfolioView,
+  portfolioSearch,
+} from "../url-state";
 import type { PortfolioSortKey, PortfolioView } from "../url-state";
 
 type Row = PortfolioReport["operations"][number];
@@ -176,9 +181,23 @@ export function PortfolioPage() {
                           </Link>
                           <div className="op-name">{r.name}</div>
                         </th>
-                        <td className="num">{money(r.total.requirement)}</td>
-                        <td className="num">{money(r.total.funded)}</td>
-                        <td className="num">{money(r.total.gap)}</td>
+                        {(["requirement", "funded", "gap"] as const).map((measure) => (
+                          <td key={measure} className="num">
+                            {/* Each figure opens its explanation: the operation's whole figure. */}
+                            <Link
+                              href={`/operations/${encodeURIComponent(r.code)}?${operationSearch({
+                                period: view.period,
+                                filter: {},
+                                by: null,
+                                display: "chart",
+                                why: { taskCode: WHOLE_OPERATION, measure },
+                              })}`}
+                              aria-label={`${m.why} ${m[measure]}, ${r.code}: ${money(r.total[measure])}`}
+                            >
+                              {money(r.total[measure])}
+                            </Link>
+                          </td>
+                        ))}
                         <td className="num">
                           {formatRatio(r.total.coverageDecimal, intlLocale) ?? m.noRequirement}
                         </td>
