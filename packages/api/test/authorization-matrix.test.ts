@@ -357,15 +357,6 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     profile: READ,
     input: () => ({ operation: "MINUSCA", asOf: "2025-06-30", donor: "USA" }),
   },
-  "analytics.explain": {
-    profile: READ,
-    input: () => ({
-      operation: "MINUSCA",
-      period: { kind: "calendar", year: 2025 },
-      measure: "funded",
-      filter: { entityCode: "UNDP" },
-    }),
-  },
   "report.portfolio": {
     profile: READ,
     input: () => ({ period: { kind: "peacekeeping", year: 2024 } }),
@@ -385,6 +376,7 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
       period: { kind: "peacekeeping", year: 2024 },
       taskCode: "CIV-PROTECT",
       measure: "gap",
+      filter: { entityCode: "UNDP" },
     }),
   },
   "report.predictability": {

@@ -3,6 +3,7 @@ import {
   cellPeriod,
   entityTaskShares,
   eventsUpTo,
+  explainInput,
   linkExplainFilter,
   permilleText,
   ratioPercentText,
@@ -108,5 +109,17 @@ describe("analytic views' maths", () => {
     expect(
       linkExplainFilter({ source: "org:UNDP", target: "task:not-specified", kind: "allocation" }),
     ).toEqual({ entityCode: "UNDP", bucket: "not_specified" });
+  });
+
+  it("splits an analytic figure's filter into report.explain's task, bucket and filter", () => {
+    expect(explainInput({ entityCode: "UNDP", bucket: "task", taskCode: "POC" })).toEqual({
+      taskCode: "POC",
+      bucket: "task",
+      filter: { entityCode: "UNDP" },
+    });
+    // No task nor bucket: the operation's whole money matching the filter.
+    expect(explainInput({ donorCode: "USA", entityCode: "UNDP" })).toEqual({
+      filter: { donorCode: "USA", entityCode: "UNDP" },
+    });
   });
 });

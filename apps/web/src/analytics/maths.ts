@@ -114,6 +114,19 @@ export interface ExplainFilter {
   donorCode?: string;
 }
 
+/** report.explain's input for an analytic view's figure: task and bucket apart from the filter. */
+export function explainInput({ taskCode, bucket, ...filter }: ExplainFilter): {
+  taskCode?: string;
+  bucket?: "task" | "not_specified" | "unallocated";
+  filter: { entityCode?: string; donorCode?: string };
+} {
+  return {
+    ...(taskCode !== undefined ? { taskCode } : {}),
+    ...(bucket !== undefined ? { bucket } : {}),
+    filter,
+  };
+}
+
 /** The explain filter that reproduces one flow-diagram link (as the API built it). */
 export function linkExplainFilter(link: {
   source: string;

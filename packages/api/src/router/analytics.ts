@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { explainFigure, mandateView, predictability, reconcile } from "@coherence/funding-model";
+import { mandateView, predictability, reconcile } from "@coherence/funding-model";
 import type { CustomPeriod, PeriodScheme, ReconcileOptions } from "@coherence/funding-model";
 import { figuresOut, loadLedger } from "@coherence/reports";
 import type { Ledger } from "@coherence/reports";
@@ -332,54 +332,6 @@ export const analyticsRouter = {
           task: input.task ?? null,
         },
         ...predictability(flows, { rates: ledger.rates, asOf: input.asOf }),
-      };
-    }),
-
-  /**
-   * "Why this number?" for any figure of the analytic views: an entity's total, a donor→entity
-   * link, a task's money from one entity, a coverage cell. Unlike report.explain, the task and
-   * bucket are optional (omitted = all of the operation's money matching the filter).
-   */
-  explain: protectedProcedure
-    .input(
-      z.object({
-        operation: code,
-        period: periodInput,
-        measure: z.enum([
-          "requirement",
-          "appropriated",
-          "expended",
-          "pledged",
-          "committed",
-          "paid",
-          "funded",
-        ]),
-        filter: z
-          .object({
-            taskCode: code.optional(),
-            bucket: z.enum(["task", "not_specified", "unallocated"]).optional(),
-            entityCode: code.optional(),
-            donorCode: code.optional(),
-          })
-          .default({}),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      const period = resolvePeriod(input.period);
-      const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
-      const explanation = explainFigure(ledger.records, reconcileOptions(ledger, period.scheme), {
-        operationCode: operation.code,
-        periodIndex: period.index,
-        ...input.filter,
-        measure: input.measure,
-      });
-      return {
-        operation,
-        period,
-        asOf: ledger.asOf,
-        measure: input.measure,
-        filter: input.filter,
-        ...explanation,
       };
     }),
 
