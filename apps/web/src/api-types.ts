@@ -6,5 +6,6 @@ export type PortfolioReport = Outputs["report"]["portfolio"];
 export type OperationReport = Outputs["report"]["operation"];
 export type DrilldownReport = Outputs["report"]["drilldown"];
 export type ExplainReport = Outputs["report"]["explain"];
+export type PredictabilityExplanation = Outputs["analytics"]["predictabilityExplain"];
 export type Figures = OperationReport["total"];
 export type Me = Outputs["auth"]["me"];

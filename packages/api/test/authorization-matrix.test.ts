@@ -357,6 +357,10 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     profile: READ,
     input: () => ({ operation: "MINUSCA", asOf: "2025-06-30", donor: "USA" }),
   },
+  "analytics.predictabilityExplain": {
+    profile: READ,
+    input: () => ({ operation: "MINUSCA", asOf: "2025-06-30", measure: "volatility" }),
+  },
   "report.portfolio": {
     profile: READ,
     input: () => ({ period: { kind: "peacekeeping", year: 2024 } }),

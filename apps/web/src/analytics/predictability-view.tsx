@@ -14,6 +14,8 @@ import { useAnalyticsMessages } from "../i18n/analytics-messages";
 import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
 import { ratioPercentText } from "./maths";
+import { PREDICTABILITY_MEASURES, PredictabilityWhy } from "./predictability-why";
+import type { PredictabilityMeasure } from "./predictability-why";
 
 /** A measure whose definition shows on hover and on keyboard focus (and is its description). */
 function Measure({
@@ -21,13 +23,19 @@ function Measure({
   definition,
   measure,
   children,
+  value,
+  onWhy,
 }: {
   name: string;
   definition: string;
-  measure: string;
+  measure: PredictabilityMeasure;
   children: ReactNode;
+  /** The figure as read out on its "why this number?" button. */
+  value: string;
+  onWhy: (measure: PredictabilityMeasure) => void;
 }) {
   const id = useId();
+  const a = useAnalyticsMessages();
   return (
     <div className="measure" data-measure={measure}>
       <dt>
@@ -38,7 +46,18 @@ function Measure({
           {definition}
         </span>
       </dt>
-      <dd>{children}</dd>
+      <dd>
+        <button
+          type="button"
+          className="figure-button why-measure"
+          aria-label={a.whyMeasure(value, name)}
+          onClick={() => {
+            onWhy(measure);
+          }}
+        >
+          {children}
+        </button>
+      </dd>
     </div>
   );
 }
@@ -110,30 +129,25 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
     },
   };
   const stamp = stampEntries(stampInput, m, intlLocale);
+  const whyMeasure = PREDICTABILITY_MEASURES.find((k) => state.why === `measure:${k}`) ?? null;
+  const openWhy = (measure: PredictabilityMeasure) => {
+    go({ ...state, why: `measure:${measure}` });
+  };
   const volatility =
     data.volatility === null
       ? a.notDefined
       : new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 3 }).format(data.volatility);
+  // Ratios as the server's exact decimal strings, never a float division here.
   const exportRows: [string, string][] = [
-    ["pledgeFulfilment", data.pledgeFulfilment ? String(data.pledgeFulfilmentRate) : ""],
+    ["pledgeFulfilment", data.decimals.pledgeFulfilment ?? ""],
     [
       "medianDays",
       data.medianDaysPledgeToPayment === null ? "" : String(data.medianDaysPledgeToPayment),
     ],
     ["arrears", centsToDecimal(data.arrears.totalCents)],
-    [
-      "multiYearShare",
-      data.multiYearShare
-        ? String(data.multiYearShare.numerator / data.multiYearShare.denominator)
-        : "",
-    ],
-    [
-      "assessedShare",
-      data.assessedShare
-        ? String(data.assessedShare.numerator / data.assessedShare.denominator)
-        : "",
-    ],
-    ["volatility", data.volatility === null ? "" : String(data.volatility)],
+    ["multiYearShare", data.decimals.multiYearShare ?? ""],
+    ["assessedShare", data.decimals.assessedShare ?? ""],
+    ["volatility", data.decimals.volatility ?? ""],
   ];
   return (
     <>
@@ -158,6 +172,8 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           measure="pledgeFulfilment"
           name={a.measures.pledgeFulfilment ?? ""}
           definition={a.definitions.pledgeFulfilment ?? ""}
+          value={pct(data.pledgeFulfilment)}
+          onWhy={openWhy}
         >
           <strong
             data-numerator={data.pledgeFulfilment?.numerator ?? ""}
@@ -178,6 +194,12 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           measure="medianDays"
           name={a.measures.medianDays ?? ""}
           definition={a.definitions.medianDays ?? ""}
+          value={
+            data.medianDaysPledgeToPayment === null
+              ? a.noLag
+              : a.medianLagValue(data.medianDaysPledgeToPayment)
+          }
+          onWhy={openWhy}
         >
           <strong data-days={data.medianDaysPledgeToPayment ?? ""}>
             {data.medianDaysPledgeToPayment === null
@@ -190,6 +212,8 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           measure="arrears"
           name={a.measures.arrears ?? ""}
           definition={a.definitions.arrears ?? ""}
+          value={money(data.arrears.totalCents)}
+          onWhy={openWhy}
         >
           <strong data-cents={data.arrears.totalCents}>{money(data.arrears.totalCents)}</strong>
         </Measure>
@@ -197,8 +221,15 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           measure="multiYearShare"
           name={a.measures.multiYearShare ?? ""}
           definition={a.definitions.multiYearShare ?? ""}
+          value={pct(data.multiYearShare)}
+          onWhy={openWhy}
         >
-          <strong>{pct(data.multiYearShare)}</strong>
+          <strong
+            data-numerator={data.multiYearShare?.numerator ?? ""}
+            data-denominator={data.multiYearShare?.denominator ?? ""}
+          >
+            {pct(data.multiYearShare)}
+          </strong>
           {data.multiYearShare && (
             <span className="detail">
               {a.ratioOf(
@@ -212,8 +243,15 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           measure="assessedShare"
           name={a.measures.assessedShare ?? ""}
           definition={a.definitions.assessedShare ?? ""}
+          value={pct(data.assessedShare)}
+          onWhy={openWhy}
         >
-          <strong>{pct(data.assessedShare)}</strong>
+          <strong
+            data-numerator={data.assessedShare?.numerator ?? ""}
+            data-denominator={data.assessedShare?.denominator ?? ""}
+          >
+            {pct(data.assessedShare)}
+          </strong>
           {data.assessedShare && (
             <span className="detail">
               {a.ratioOf(
@@ -227,10 +265,27 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           measure="volatility"
           name={a.measures.volatility ?? ""}
           definition={a.definitions.volatility ?? ""}
+          value={volatility}
+          onWhy={openWhy}
         >
-          <strong>{volatility}</strong>
+          <strong data-decimal={data.decimals.volatility ?? ""}>{volatility}</strong>
         </Measure>
       </dl>
+      {whyMeasure && (
+        <PredictabilityWhy
+          operation={operation}
+          asOf={state.asOf}
+          filter={{
+            ...(filter.donor ? { donor: filter.donor } : {}),
+            ...(filter.entity ? { entity: filter.entity } : {}),
+            ...(filter.task ? { task: filter.task } : {}),
+          }}
+          measure={whyMeasure}
+          onClose={() => {
+            go({ ...state, why: null });
+          }}
+        />
+      )}
       <div className="table-scroll">
         <table className="arrears-table">
           <caption>{a.arrearsCaption}</caption>
