@@ -42,6 +42,8 @@ export type {
   PlacedFlowNode,
   SankeyLayoutResult,
 } from "./sankey-layout";
+export { fitLabel, placeSankeyLabels, spreadApart } from "./sankey-labels";
+export type { LabelledNode, PlacedLabel, SankeyLabelOptions } from "./sankey-labels";
 export { FlowSankey, FLOW_LINK_STYLES, FLOW_NODE_STYLES } from "./flow-sankey";
 export type { FlowSankeyLabels, FlowSankeyProps } from "./flow-sankey";
 export {
