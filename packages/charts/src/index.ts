@@ -58,6 +58,16 @@ export {
 } from "./heatmap-layout";
 export type { CoverageBand, HeatmapGeometry } from "./heatmap-layout";
 export { CoverageHeatmap } from "./coverage-heatmap";
+export {
+  escapeXml,
+  heatmapImageLayout,
+  heatmapPng,
+  heatmapSvg,
+  paintCell,
+  paintHeatmapImage,
+  pngScale,
+} from "./heatmap-export";
+export type { HeatmapImageInput, HeatmapImageLayout } from "./heatmap-export";
 export type { CoverageHeatmapLabels, CoverageHeatmapProps } from "./coverage-heatmap";
 export { shareLayout, sharePermille } from "./share-layout";
 export type { PlacedShare, SharePart } from "./share-layout";

@@ -102,6 +102,8 @@ export const analyticsEn = {
   fromYear: "From year",
   toYear: "To year",
   heatmapTitle: (op: string) => `Coverage by priority task and period, ${op}`,
+  heatmapDescription:
+    "Coverage (funded ÷ requirement) of each priority task, in rank order (rows), in each period (columns). Each cell shows its value; its colour is the band of the legend. A dash marks a period with no requirement.",
   heatmapInstructions:
     "Arrow keys move between cells; Home and End go to the row's ends, Ctrl+Home and Ctrl+End to the corners; Page Up and Page Down move by a page; Enter or Space shows the records behind the cell.",
   bands: ["under 25%", "25–50%", "50–75%", "75–100%", "100% or more"],
@@ -321,6 +323,8 @@ export const analyticsFr: AnalyticsMessages = {
   fromYear: "De l'année",
   toYear: "À l'année",
   heatmapTitle: (op) => `Couverture par tâche prioritaire et période, ${op}`,
+  heatmapDescription:
+    "Couverture (financé ÷ besoins) de chaque tâche prioritaire, par ordre de rang (lignes), pour chaque période (colonnes). Chaque cellule affiche sa valeur ; sa couleur est la tranche de la légende. Un tiret marque une période sans besoins.",
   heatmapInstructions:
     "Les flèches déplacent entre les cellules ; Début et Fin vont aux extrémités de la ligne, Ctrl+Début et Ctrl+Fin aux coins ; Page préc. et Page suiv. d'une page ; Entrée ou Espace montre les enregistrements derrière la cellule.",
   bands: ["moins de 25 %", "25–50 %", "50–75 %", "75–100 %", "100 % ou plus"],

@@ -8,7 +8,7 @@ import {
   summarisePredictability,
 } from "@coherence/funding-model";
 import type { CustomPeriod, Flow, PeriodScheme, ReconcileOptions } from "@coherence/funding-model";
-import { figuresOut, loadLedger } from "@coherence/reports";
+import { figuresOut, loadLedger, ratesInForce } from "@coherence/reports";
 import type { Ledger } from "@coherence/reports";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { protectedProcedure } from "../trpc";
@@ -324,6 +324,8 @@ export const analyticsRouter = {
       return {
         operation,
         asOf: ledger.asOf,
+        // The rates in force at the end of the grid's last period (every export is stamped).
+        ratesInForce: ratesInForce(ledger, periods[periods.length - 1]!.to),
         filter: input.filter,
         periods: periods.map((p, index) => ({ ...p, index })),
         tasks,
