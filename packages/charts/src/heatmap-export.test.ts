@@ -21,7 +21,7 @@ function grid(rows: number, columns: number): HeatmapImageInput {
     columns: Array.from({ length: columns }, (_, c) => ({ key: String(c), label: `${2020 + c}` })),
     coverage,
     cellText: (r, c) => {
-      const v = coverage[r]![c]!;
+      const v = coverage[r]?.[c] ?? null;
       return v === null ? "—" : `${Math.round(v * 100)}%`;
     },
     labels: {

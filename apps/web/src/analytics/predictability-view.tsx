@@ -23,6 +23,7 @@ function Measure({
   definition,
   measure,
   children,
+  detail,
   value,
   onWhy,
 }: {
@@ -30,6 +31,8 @@ function Measure({
   definition: string;
   measure: PredictabilityMeasure;
   children: ReactNode;
+  /** Shown after the figure, outside its button (the button's name starts with its text). */
+  detail?: ReactNode;
   /** The figure as read out on its "why this number?" button. */
   value: string;
   onWhy: (measure: PredictabilityMeasure) => void;
@@ -57,6 +60,7 @@ function Measure({
         >
           {children}
         </button>
+        {detail}
       </dd>
     </div>
   );
@@ -174,6 +178,16 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           definition={a.definitions.pledgeFulfilment ?? ""}
           value={pct(data.pledgeFulfilment)}
           onWhy={openWhy}
+          detail={
+            data.pledgeFulfilment && (
+              <span className="detail">
+                {a.ratioOf(
+                  money(data.pledgeFulfilment.numerator),
+                  money(data.pledgeFulfilment.denominator),
+                )}
+              </span>
+            )
+          }
         >
           <strong
             data-numerator={data.pledgeFulfilment?.numerator ?? ""}
@@ -181,14 +195,6 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           >
             {pct(data.pledgeFulfilment)}
           </strong>
-          {data.pledgeFulfilment && (
-            <span className="detail">
-              {a.ratioOf(
-                money(data.pledgeFulfilment.numerator),
-                money(data.pledgeFulfilment.denominator),
-              )}
-            </span>
-          )}
         </Measure>
         <Measure
           measure="medianDays"
@@ -200,13 +206,13 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
               : a.medianLagValue(data.medianDaysPledgeToPayment)
           }
           onWhy={openWhy}
+          detail={<span className="detail">{a.paymentsCounted(data.paymentsAfterPledge)}</span>}
         >
           <strong data-days={data.medianDaysPledgeToPayment ?? ""}>
             {data.medianDaysPledgeToPayment === null
               ? a.noLag
               : a.medianLagValue(data.medianDaysPledgeToPayment)}
           </strong>
-          <span className="detail">{a.paymentsCounted(data.paymentsAfterPledge)}</span>
         </Measure>
         <Measure
           measure="arrears"
@@ -223,6 +229,16 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           definition={a.definitions.multiYearShare ?? ""}
           value={pct(data.multiYearShare)}
           onWhy={openWhy}
+          detail={
+            data.multiYearShare && (
+              <span className="detail">
+                {a.ratioOf(
+                  money(data.multiYearShare.numerator),
+                  money(data.multiYearShare.denominator),
+                )}
+              </span>
+            )
+          }
         >
           <strong
             data-numerator={data.multiYearShare?.numerator ?? ""}
@@ -230,14 +246,6 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           >
             {pct(data.multiYearShare)}
           </strong>
-          {data.multiYearShare && (
-            <span className="detail">
-              {a.ratioOf(
-                money(data.multiYearShare.numerator),
-                money(data.multiYearShare.denominator),
-              )}
-            </span>
-          )}
         </Measure>
         <Measure
           measure="assessedShare"
@@ -245,6 +253,16 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           definition={a.definitions.assessedShare ?? ""}
           value={pct(data.assessedShare)}
           onWhy={openWhy}
+          detail={
+            data.assessedShare && (
+              <span className="detail">
+                {a.ratioOf(
+                  money(data.assessedShare.numerator),
+                  money(data.assessedShare.denominator),
+                )}
+              </span>
+            )
+          }
         >
           <strong
             data-numerator={data.assessedShare?.numerator ?? ""}
@@ -252,14 +270,6 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           >
             {pct(data.assessedShare)}
           </strong>
-          {data.assessedShare && (
-            <span className="detail">
-              {a.ratioOf(
-                money(data.assessedShare.numerator),
-                money(data.assessedShare.denominator),
-              )}
-            </span>
-          )}
         </Measure>
         <Measure
           measure="volatility"

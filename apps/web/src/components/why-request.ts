@@ -35,6 +35,6 @@ export function explainRequest(target: WhyTarget, viewFilter: Filter): ExplainRe
   return {
     taskCode,
     bucket,
-    filter: { [DRILL_FILTER_KEY[by]]: value } as ExplainRequest["filter"],
+    filter: { [DRILL_FILTER_KEY[by]]: value },
   };
 }

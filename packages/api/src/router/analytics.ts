@@ -8,7 +8,7 @@ import {
   summarisePredictability,
 } from "@coherence/funding-model";
 import type { CustomPeriod, Flow, PeriodScheme, ReconcileOptions } from "@coherence/funding-model";
-import { figuresOut, loadLedger, ratesInForce } from "@coherence/reports";
+import { figuresOut, loadLedger, predictabilityOut, ratesInForce } from "@coherence/reports";
 import type { Ledger } from "@coherence/reports";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { protectedProcedure } from "../trpc";
@@ -349,8 +349,10 @@ export const analyticsRouter = {
         entity: input.entity ?? null,
         task: input.task ?? null,
       },
-      ...summarisePredictability(
-        predictabilityInputs(flows, { rates: ledger.rates, asOf: input.asOf }),
+      ...predictabilityOut(
+        summarisePredictability(
+          predictabilityInputs(flows, { rates: ledger.rates, asOf: input.asOf }),
+        ),
       ),
     };
   }),
@@ -382,7 +384,7 @@ export const analyticsRouter = {
         input.measure === "multiYearShare" || input.measure === "assessedShare"
           ? inputs.funded
           : [];
-      const { sum, sumOfSquares, ...volatility } = summary.volatilityInputs;
+      const out = predictabilityOut(summary);
       return {
         operation,
         asOf: input.asOf,
@@ -398,8 +400,7 @@ export const analyticsRouter = {
         multiYearShare: summary.multiYearShare,
         assessedShare: summary.assessedShare,
         decimals: summary.decimals,
-        // Σ and Σ² as decimal strings: Σ² of cents is past 2^53.
-        volatility: { ...volatility, sum: sum.toString(), sumOfSquares: sumOfSquares.toString() },
+        volatility: out.volatilityInputs,
         pledges,
         funded,
         annualVoluntary: input.measure === "volatility" ? inputs.annualVoluntary : [],

@@ -17,6 +17,7 @@ import {
   loadLedger,
   operationLedger as loadOperationLedger,
   operationReport,
+  predictabilityOut,
   reconcileOptions as options,
 } from "@coherence/reports";
 import type { Database } from "@coherence/db";
@@ -204,7 +205,9 @@ export const reportRouter = {
         operation,
         asOf: input.asOf,
         dataAsOf: ledger.asOf,
-        ...predictability(ledger.records.flows, { rates: ledger.rates, asOf: input.asOf }),
+        ...predictabilityOut(
+          predictability(ledger.records.flows, { rates: ledger.rates, asOf: input.asOf }),
+        ),
       };
     }),
 
