@@ -240,7 +240,7 @@ describe.each(ENGINES)("reports on %s", (engine) => {
         const why = await reviewer.report.explain({
           operation: "MINUSCA",
           period: PK_2024,
-          bucket: cell.bucket as "task" | "not_specified" | "unallocated",
+          bucket: cell.bucket,
           taskCode: cell.taskCode,
           measure: "funded",
           filter: { [key]: cell.value },

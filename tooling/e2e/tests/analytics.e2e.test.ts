@@ -213,7 +213,7 @@ it("opens every analytic view with the API's figures, accessible in English and 
         title: svg.querySelector("title")?.textContent ?? null,
         desc: svg.querySelector("desc")?.textContent ?? null,
         values: svg.querySelectorAll(".heatmap-value").length,
-        stamp: [...svg.querySelectorAll(".chart-stamp text")].map((t) => t.textContent ?? ""),
+        stamp: [...svg.querySelectorAll(".chart-stamp text")].map((t) => t.textContent),
       };
     },
     readFileSync(svgPath, "utf8"),

@@ -1,9 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { ReactNode } from "react";
-import { Link } from "wouter";
 import { ExportBar } from "../components/export-bar";
-import { recordHref } from "../components/why-panel";
 import { stampEntries } from "../components/stamp";
 import { Stamp } from "../components/stamp-view";
 import { LoadError, Loading } from "../components/states";
@@ -14,7 +12,7 @@ import { useAnalyticsMessages } from "../i18n/analytics-messages";
 import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
 import { ratioPercentText } from "./maths";
-import { PREDICTABILITY_MEASURES, PredictabilityWhy } from "./predictability-why";
+import { ArrearsTable, PREDICTABILITY_MEASURES, PredictabilityWhy } from "./predictability-why";
 import type { PredictabilityMeasure } from "./predictability-why";
 
 /** A measure whose definition shows on hover and on keyboard focus (and is its description). */
@@ -66,6 +64,42 @@ function Measure({
   );
 }
 
+/** A measure that is a ratio of two sums of money: its percentage, and both sums beneath. */
+function RatioMeasure({
+  measure,
+  ratio,
+  onWhy,
+}: {
+  measure: "pledgeFulfilment" | "multiYearShare" | "assessedShare";
+  ratio: { numerator: number; denominator: number } | null;
+  onWhy: (measure: PredictabilityMeasure) => void;
+}) {
+  const { intlLocale } = useLocale();
+  const a = useAnalyticsMessages();
+  const money = (c: number) => formatUsdCents(c, intlLocale);
+  const pct = ratioPercentText(ratio, intlLocale) ?? a.notDefined;
+  return (
+    <Measure
+      measure={measure}
+      name={a.measures[measure] ?? ""}
+      definition={a.definitions[measure] ?? ""}
+      value={pct}
+      onWhy={onWhy}
+      detail={
+        ratio && (
+          <span className="detail">
+            {a.ratioOf(money(ratio.numerator), money(ratio.denominator))}
+          </span>
+        )
+      }
+    >
+      <strong data-numerator={ratio?.numerator ?? ""} data-denominator={ratio?.denominator ?? ""}>
+        {pct}
+      </strong>
+    </Measure>
+  );
+}
+
 /** Pledge fulfilment, pledge-to-payment days, arrears, multi-year and assessed shares, volatility. */
 export default function PredictabilityView({ operation, state, go }: ViewProps) {
   const trpc = useTRPC();
@@ -84,8 +118,6 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
     }),
   );
   const money = (c: number) => formatUsdCents(c, intlLocale);
-  const pct = (r: { numerator: number; denominator: number } | null) =>
-    ratioPercentText(r, intlLocale) ?? a.notDefined;
   const controls = (
     <form
       className="period-picker"
@@ -172,30 +204,7 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
         })}
       />
       <dl className="summary predictability">
-        <Measure
-          measure="pledgeFulfilment"
-          name={a.measures.pledgeFulfilment ?? ""}
-          definition={a.definitions.pledgeFulfilment ?? ""}
-          value={pct(data.pledgeFulfilment)}
-          onWhy={openWhy}
-          detail={
-            data.pledgeFulfilment && (
-              <span className="detail">
-                {a.ratioOf(
-                  money(data.pledgeFulfilment.numerator),
-                  money(data.pledgeFulfilment.denominator),
-                )}
-              </span>
-            )
-          }
-        >
-          <strong
-            data-numerator={data.pledgeFulfilment?.numerator ?? ""}
-            data-denominator={data.pledgeFulfilment?.denominator ?? ""}
-          >
-            {pct(data.pledgeFulfilment)}
-          </strong>
-        </Measure>
+        <RatioMeasure measure="pledgeFulfilment" ratio={data.pledgeFulfilment} onWhy={openWhy} />
         <Measure
           measure="medianDays"
           name={a.measures.medianDays ?? ""}
@@ -223,54 +232,8 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
         >
           <strong data-cents={data.arrears.totalCents}>{money(data.arrears.totalCents)}</strong>
         </Measure>
-        <Measure
-          measure="multiYearShare"
-          name={a.measures.multiYearShare ?? ""}
-          definition={a.definitions.multiYearShare ?? ""}
-          value={pct(data.multiYearShare)}
-          onWhy={openWhy}
-          detail={
-            data.multiYearShare && (
-              <span className="detail">
-                {a.ratioOf(
-                  money(data.multiYearShare.numerator),
-                  money(data.multiYearShare.denominator),
-                )}
-              </span>
-            )
-          }
-        >
-          <strong
-            data-numerator={data.multiYearShare?.numerator ?? ""}
-            data-denominator={data.multiYearShare?.denominator ?? ""}
-          >
-            {pct(data.multiYearShare)}
-          </strong>
-        </Measure>
-        <Measure
-          measure="assessedShare"
-          name={a.measures.assessedShare ?? ""}
-          definition={a.definitions.assessedShare ?? ""}
-          value={pct(data.assessedShare)}
-          onWhy={openWhy}
-          detail={
-            data.assessedShare && (
-              <span className="detail">
-                {a.ratioOf(
-                  money(data.assessedShare.numerator),
-                  money(data.assessedShare.denominator),
-                )}
-              </span>
-            )
-          }
-        >
-          <strong
-            data-numerator={data.assessedShare?.numerator ?? ""}
-            data-denominator={data.assessedShare?.denominator ?? ""}
-          >
-            {pct(data.assessedShare)}
-          </strong>
-        </Measure>
+        <RatioMeasure measure="multiYearShare" ratio={data.multiYearShare} onWhy={openWhy} />
+        <RatioMeasure measure="assessedShare" ratio={data.assessedShare} onWhy={openWhy} />
         <Measure
           measure="volatility"
           name={a.measures.volatility ?? ""}
@@ -296,43 +259,7 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           }}
         />
       )}
-      <div className="table-scroll">
-        <table className="arrears-table">
-          <caption>{a.arrearsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.record}</th>
-              <th scope="col">{a.committedOn}</th>
-              <th scope="col" className="num">
-                {a.daysUnpaid}
-              </th>
-              <th scope="col" className="num">
-                {m.amountUsd}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.arrears.flows.length === 0 ? (
-              <tr>
-                <td colSpan={4}>{a.noArrears}</td>
-              </tr>
-            ) : (
-              data.arrears.flows.map((f) => (
-                <tr key={f.flowId} data-cents={f.cents}>
-                  <th scope="row">
-                    <Link href={recordHref({ recordKind: "flow", recordId: f.flowId }, operation)}>
-                      {m.flowKind} {f.flowId}
-                    </Link>
-                  </th>
-                  <td>{formatDate(f.committedOn, intlLocale)}</td>
-                  <td className="num">{f.daysUnpaid}</td>
-                  <td className="num">{money(f.cents)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ArrearsTable arrears={data.arrears.flows} operation={operation} className="arrears-table" />
       <div className="table-scroll">
         <table className="annual-table">
           <caption>{a.annualCaption}</caption>

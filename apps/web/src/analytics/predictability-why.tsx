@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link } from "wouter";
-import type { PredictabilityExplanation as Explained } from "../api-types";
+import type { PredictabilityExplanation as Explained, PredictabilityMeasure } from "../api-types";
 import { LoadError, Loading } from "../components/states";
 import { recordHref } from "../components/why-panel";
 import { formatDate, formatRatio, formatUsdCents } from "../format";
@@ -17,8 +17,8 @@ export const PREDICTABILITY_MEASURES = [
   "multiYearShare",
   "assessedShare",
   "volatility",
-] as const;
-export type PredictabilityMeasure = (typeof PREDICTABILITY_MEASURES)[number];
+] as const satisfies readonly PredictabilityMeasure[];
+export type { PredictabilityMeasure };
 
 const sum = <T,>(items: readonly T[], cents: (item: T) => number) =>
   items.reduce((s, item) => s + cents(item), 0);
@@ -232,14 +232,22 @@ function YearsTable({ data, operation }: { data: Explained; operation: string })
 }
 
 /** Arrears: each assessed contribution unpaid 30 days or more after commitment, and the sum. */
-function ArrearsTable({ data, operation }: { data: Explained; operation: string }) {
+export function ArrearsTable({
+  arrears,
+  operation,
+  className,
+}: {
+  arrears: Explained["arrears"];
+  operation: string;
+  className?: string;
+}) {
   const { messages: m, intlLocale } = useLocale();
   const a = useAnalyticsMessages();
   const money = (c: number) => formatUsdCents(c, intlLocale);
-  const total = sum(data.arrears, (f) => f.cents);
+  const total = sum(arrears, (f) => f.cents);
   return (
     <div className="table-scroll">
-      <table className="why-table predictability-records" data-kind="arrears">
+      <table className={className ?? "why-table predictability-records"} data-kind="arrears">
         <caption>{a.arrearsCaption}</caption>
         <thead>
           <tr>
@@ -254,16 +262,22 @@ function ArrearsTable({ data, operation }: { data: Explained; operation: string 
           </tr>
         </thead>
         <tbody>
-          {data.arrears.map((f) => (
-            <tr key={f.flowId} className="why-record" data-record={f.flowId} data-cents={f.cents}>
-              <th scope="row">
-                <FlowLink id={f.flowId} operation={operation} />
-              </th>
-              <td>{formatDate(f.committedOn, intlLocale)}</td>
-              <td className="num">{f.daysUnpaid}</td>
-              <td className="num">{money(f.cents)}</td>
+          {arrears.length === 0 ? (
+            <tr>
+              <td colSpan={4}>{a.noArrears}</td>
             </tr>
-          ))}
+          ) : (
+            arrears.map((f) => (
+              <tr key={f.flowId} className="why-record" data-record={f.flowId} data-cents={f.cents}>
+                <th scope="row">
+                  <FlowLink id={f.flowId} operation={operation} />
+                </th>
+                <td>{formatDate(f.committedOn, intlLocale)}</td>
+                <td className="num">{f.daysUnpaid}</td>
+                <td className="num">{money(f.cents)}</td>
+              </tr>
+            ))
+          )}
         </tbody>
         <tfoot>
           <tr className="why-sum" data-sum-cents={total}>
@@ -399,7 +413,9 @@ export function PredictabilityWhy({
             />
           )}
           {measure === "volatility" && <YearsTable data={why.data} operation={operation} />}
-          {measure === "arrears" && <ArrearsTable data={why.data} operation={operation} />}
+          {measure === "arrears" && (
+            <ArrearsTable arrears={why.data.arrears} operation={operation} />
+          )}
         </>
       )}
     </section>

@@ -51,6 +51,11 @@ function filterFlows(
   );
 }
 
+/** The filter as echoed back to the client (null where not set). */
+function filterOut(by: { donor?: string; entity?: string; task?: string }) {
+  return { donor: by.donor ?? null, entity: by.entity ?? null, task: by.task ?? null };
+}
+
 const predictabilityInput = z.object({
   operation: code,
   asOf: isoDate,
@@ -344,11 +349,7 @@ export const analyticsRouter = {
       operation,
       asOf: input.asOf,
       dataAsOf: ledger.asOf,
-      filter: {
-        donor: input.donor ?? null,
-        entity: input.entity ?? null,
-        task: input.task ?? null,
-      },
+      filter: filterOut(input),
       ...predictabilityOut(
         summarisePredictability(
           predictabilityInputs(flows, { rates: ledger.rates, asOf: input.asOf }),
@@ -390,11 +391,7 @@ export const analyticsRouter = {
         asOf: input.asOf,
         dataAsOf: ledger.asOf,
         measure: input.measure,
-        filter: {
-          donor: input.donor ?? null,
-          entity: input.entity ?? null,
-          task: input.task ?? null,
-        },
+        filter: filterOut(input),
         pledgeFulfilment: summary.pledgeFulfilment,
         medianDaysPledgeToPayment: summary.medianDaysPledgeToPayment,
         multiYearShare: summary.multiYearShare,
