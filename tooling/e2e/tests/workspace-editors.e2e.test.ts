@@ -323,6 +323,12 @@ it("journey 7: no edit control for a reviewer, nor for a finance officer outside
   await page.locator(".requirements-table tbody tr[data-requirement-id]").first().waitFor();
   expect(await page.locator(".requirements-table tr[data-writable='true']").count()).toBe(0);
   expect(await page.getByRole("link", { name: "New budget line" }).count()).toBe(0);
+  // The wide table scrolls inside its box; the page itself never scrolls sideways.
+  await setLanguage(page, "fr");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(
+    await page.evaluate(() => window.innerWidth),
+  );
+  await setLanguage(page, "en");
   await checkBothLanguages(page, "ws7-01-reviewer-requirements");
   await page.locator(".requirements-table tbody tr[data-requirement-id] a").first().click();
   await page.locator(".read-only-note").waitFor();
