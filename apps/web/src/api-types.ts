@@ -8,3 +8,4 @@ export type DrilldownReport = Outputs["report"]["drilldown"];
 export type ExplainReport = Outputs["report"]["explain"];
 export type Figures = OperationReport["total"];
 export type Me = Outputs["auth"]["me"];
+export type MandateWithTasks = Outputs["mandate"]["list"][number];
