@@ -10,4 +10,5 @@ export type ExplainReport = Outputs["report"]["explain"];
 export type PredictabilityExplanation = Outputs["analytics"]["predictabilityExplain"];
 export type Figures = OperationReport["total"];
 export type Me = Outputs["auth"]["me"];
+export type MandateWithTasks = Outputs["mandate"]["list"][number];
 export type PredictabilityMeasure = Inputs["analytics"]["predictabilityExplain"]["measure"];

@@ -239,6 +239,12 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     },
   },
   "requirement.list": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
+  "requirement.get": {
+    profile: READ,
+    input: async (fx, _kind, n) => ({
+      id: (await fx.caller("admin").requirement.create(requirementInput(n + 3000))).id,
+    }),
+  },
   "requirement.create": { profile: SCOPED, input: (_fx, _kind, n) => requirementInput(n) },
   "requirement.update": {
     profile: SCOPED,
@@ -305,6 +311,7 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
       return { taxonomy: "MATRIX-TAX" };
     },
   },
+  "crosswalk.taxonomies": { profile: READ, input: none },
   "crosswalk.createTaxonomy": {
     profile: ADMIN,
     input: (_fx, _kind, n) => ({ code: `TAX-${n}`, name: "Taxonomy" }),

@@ -21,6 +21,7 @@ export { divideHalfEven } from "./rounding";
 export { allocateLargestRemainder } from "./allocate";
 export { ratioOf, ratioToDecimalString, ratioToNumber } from "./ratio";
 export type { Ratio } from "./ratio";
+export { addRatios, compareBigRatios, parseRational } from "./fraction";
 export type { BigRatio } from "./fraction";
 export { RateTable } from "./rates";
 export type { ExchangeRate, UsdConversion } from "./rates";

@@ -9,7 +9,8 @@ import { useLocale } from "../i18n/locale";
 import { useTRPC } from "../trpc";
 import { useWs } from "./messages";
 
-const TABLES = ["flows", "requirements", "exchange_rates", "crosswalk", "mandates", "tasks"];
+// The table names the audit log records (a mandate's entry carries its tasks).
+const TABLES = ["flows", "requirements", "exchange_rates", "crosswalk_shares", "mandates"];
 const HIDDEN_KEYS = new Set(["version", "updated_at", "updated_by", "created_at"]);
 
 function changedFields(before: unknown, after: unknown): [string, string, string][] {

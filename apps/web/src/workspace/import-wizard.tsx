@@ -9,7 +9,7 @@ import { formatDateTime } from "../format";
 import { useLocale } from "../i18n/locale";
 import { useTRPC } from "../trpc";
 import { errorInfo } from "./common";
-import { ScopeNote } from "./flows";
+import { ScopeNote } from "./scope-note";
 import { useWs } from "./messages";
 import type { WsMessages } from "./messages";
 
