@@ -4,7 +4,7 @@ import { Link } from "wouter";
 import type { PredictabilityExplanation as Explained, PredictabilityMeasure } from "../api-types";
 import { LoadError, Loading } from "../components/states";
 import { recordHref } from "../components/why-panel";
-import { formatDate, formatRatio, formatUsdCents } from "../format";
+import { formatDate, formatDecimalString, formatRatio, formatUsdCents } from "../format";
 import { useLocale } from "../i18n/locale";
 import { useAnalyticsMessages } from "../i18n/analytics-messages";
 import { useTRPC } from "../trpc";
@@ -306,7 +306,7 @@ function Equation({ data, measure }: { data: Explained; measure: PredictabilityM
               money(data.pledgeFulfilment.numerator),
               money(data.pledgeFulfilment.denominator),
               pct(data.decimals.pledgeFulfilment),
-              data.decimals.pledgeFulfilment ?? "",
+              formatDecimalString(data.decimals.pledgeFulfilment ?? "", intlLocale),
             )
           : a.notDefined;
       case "multiYearShare":
@@ -318,7 +318,7 @@ function Equation({ data, measure }: { data: Explained; measure: PredictabilityM
               money(r.numerator),
               money(r.denominator),
               pct(data.decimals[measure]),
-              data.decimals[measure] ?? "",
+              formatDecimalString(data.decimals[measure] ?? "", intlLocale),
             )
           : a.notDefined;
       }
