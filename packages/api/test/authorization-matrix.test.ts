@@ -364,14 +364,9 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     profile: READ,
     input: () => ({ operation: "MINUSCA", asOf: "2025-06-30", donor: "USA" }),
   },
-  "analytics.explain": {
+  "analytics.predictabilityExplain": {
     profile: READ,
-    input: () => ({
-      operation: "MINUSCA",
-      period: { kind: "calendar", year: 2025 },
-      measure: "funded",
-      filter: { entityCode: "UNDP" },
-    }),
+    input: () => ({ operation: "MINUSCA", asOf: "2025-06-30", measure: "volatility" }),
   },
   "report.portfolio": {
     profile: READ,
@@ -392,6 +387,7 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
       period: { kind: "peacekeeping", year: 2024 },
       taskCode: "CIV-PROTECT",
       measure: "gap",
+      filter: { entityCode: "UNDP" },
     }),
   },
   "report.predictability": {
