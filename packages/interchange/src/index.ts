@@ -17,6 +17,22 @@ export { parseCanonicalCsv, streamCanonicalCsv } from "./canonical/parse-csv";
 export type { ReadOptions } from "./canonical/parse-csv";
 export { parseCanonicalXlsx } from "./canonical/parse-xlsx";
 export { parseCanonical, tableFormatOf } from "./canonical/parse";
+export {
+  COLUMN_ALIASES,
+  kindColumns,
+  mappingGaps,
+  normaliseColumnName,
+  suggestColumnMapping,
+} from "./canonical/column-map";
+export type {
+  ColumnMapping,
+  ColumnSuggestion,
+  MappingGaps,
+  MatchedBy,
+} from "./canonical/column-map";
+export { readTableHeader } from "./canonical/table-header";
+export type { TableHeader } from "./canonical/table-header";
+export { countCsvRecords } from "./csv/count-records";
 export type { TableFormat } from "./canonical/parse";
 export {
   canonicalColumns,

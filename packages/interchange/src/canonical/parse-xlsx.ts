@@ -14,8 +14,9 @@ async function* xlsxBatches<K extends CanonicalKind>(
   kind: K,
   source: ByteSource,
   fileName: string,
+  columns: ReadOptions["columns"],
 ): AsyncGenerator<ParseBatch<CanonicalRecords[K]>> {
-  const reader = new CanonicalReader(KIND_SPECS[kind], fileName, false);
+  const reader = new CanonicalReader(KIND_SPECS[kind], fileName, false, columns);
   try {
     const workbook = await loadWorkbook(await readAllBytes(source), fileName);
     const rows = sheetRows(workbook, kind, fileName);
@@ -71,5 +72,10 @@ export async function parseCanonicalXlsx<K extends CanonicalKind>(
   source: ByteSource,
   options: ReadOptions,
 ): Promise<ParseResult<CanonicalRecords[K]>> {
-  return collect(kind, options.fileName, "xlsx", xlsxBatches(kind, source, options.fileName));
+  return collect(
+    kind,
+    options.fileName,
+    "xlsx",
+    xlsxBatches(kind, source, options.fileName, options.columns),
+  );
 }

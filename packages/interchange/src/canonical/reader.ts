@@ -1,5 +1,7 @@
 import type { CanonicalKind, CanonicalRecords } from "../records";
 import type { Problem } from "../problem";
+import { normaliseColumnName } from "./column-map";
+import type { ColumnMapping } from "./column-map";
 import { KeyIndex } from "./key-index";
 import { RowContext } from "./row-context";
 import type { KindSpec } from "./spec";
@@ -26,6 +28,9 @@ export interface ParseBatch<R> {
 /** Columns a rejects file adds; the readers ignore them so that a fixed rejects file re-imports. */
 export const REJECT_COLUMNS = ["line", "column", "reason"] as const;
 
+/** The name a column the user chose to ignore gets: no canonical column can be called so. */
+const IGNORED = "\u0000ignored";
+
 function normaliseHeader(name: string): string {
   return name
     .replace(/^\uFEFF/, "")
@@ -50,7 +55,23 @@ export class CanonicalReader<K extends CanonicalKind> {
     private readonly spec: KindSpec<K>,
     private readonly fileName: string,
     private readonly decimalComma: boolean,
+    /** The user's mapping of the file's headers to canonical columns (none: the header is canonical). */
+    private readonly columns?: ColumnMapping,
   ) {}
+
+  /** Header cells as canonical column names, through the mapping when there is one. */
+  private canonicalNames(cells: readonly string[]): string[] {
+    const names = cells.map(normaliseHeader);
+    if (!this.columns) return names;
+    const mapped = new Map(
+      Object.entries(this.columns).map(([header, field]) => [normaliseColumnName(header), field]),
+    );
+    return names.map((name, i) => {
+      const key = normaliseColumnName(cells[i] ?? "");
+      if (name === "" || !mapped.has(key)) return name;
+      return mapped.get(key) ?? IGNORED;
+    });
+  }
 
   private static empty<R>(): ParseBatch<R> {
     return { records: [], problems: [], rejects: [], invalidatedLines: [] };
@@ -65,13 +86,14 @@ export class CanonicalReader<K extends CanonicalKind> {
   header(line: number, cells: readonly string[]): boolean {
     const problem = (column: string | null, value: string | null, reason: string) =>
       this.batch.problems.push({ file: this.fileName, line, column, value, reason });
-    const names = cells.map(normaliseHeader);
+    const names = this.canonicalNames(cells);
     while (names.length > 0 && names[names.length - 1] === "") names.pop();
     const known = new Set(this.spec.columns.map((c) => c.name));
     const ignored = new Set<string>(REJECT_COLUMNS);
     const index = new Map<string, number>();
     const expected = this.spec.columns.map((c) => c.name).join(",");
     names.forEach((name, i) => {
+      if (name === IGNORED) return;
       if (name === "") problem(null, null, `column ${i + 1} has no name`);
       else if (index.has(name)) problem(name, null, "this column appears twice");
       else if (!known.has(name) && !ignored.has(name))
@@ -89,7 +111,7 @@ export class CanonicalReader<K extends CanonicalKind> {
   private cellsByName(cells: readonly string[]): Record<string, string> {
     const byName: Record<string, string> = {};
     this.names.forEach((name, i) => {
-      if (name !== "" && !(REJECT_COLUMNS as readonly string[]).includes(name))
+      if (name !== "" && name !== IGNORED && !(REJECT_COLUMNS as readonly string[]).includes(name))
         byName[name] = cells[i] ?? "";
     });
     return byName;
