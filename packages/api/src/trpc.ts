@@ -24,6 +24,11 @@ export interface Context {
   client: string;
   cookies: SessionCookies;
   now: () => Date;
+  /**
+   * The session token or API token the request came with, whether or not it was resolved to a
+   * principal (a request made of import-progress polls alone is not: see createHttpContext).
+   */
+  credential?: string | null;
 }
 
 /** Extra fields on every error: field-level messages and, for CONFLICT, the other version. */

@@ -64,6 +64,8 @@ export class ImportContext {
   tasks: TaskSets = new Map();
   rates = new RateTable([]);
   rowsDone = 0;
+  rowsValidated = 0;
+  rowsTotal: number | null = null;
   /** Set when a problem must refuse the whole import even in partial mode (it spans rows). */
   refuseWhole = false;
   bytesDone = 0;
@@ -281,6 +283,8 @@ export class ImportContext {
     this.onProgress?.({
       phase,
       rowsDone: this.rowsDone,
+      rowsValidated: this.rowsValidated,
+      rowsTotal: this.rowsTotal,
       bytesDone: this.bytesDone,
       bytesTotal: this.bytesTotal,
     });

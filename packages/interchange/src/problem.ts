@@ -9,6 +9,11 @@ export interface Problem {
   column: string | null;
   value: string | null;
   reason: string;
+  /**
+   * The canonical column, when the file's headers were mapped to canonical ones and `column`
+   * names the file's own header.
+   */
+  field?: string;
 }
 
 const MAX_VALUE_CHARS = 80;

@@ -123,3 +123,27 @@ describe("readTableHeader", () => {
     expect(binary.problems).toHaveLength(1);
   });
 });
+
+describe("optional values in a mapped file", () => {
+  it("a column whose cells may be empty need not be mapped; one that must have a value must", async () => {
+    const columns = {
+      Ref: "external_ref",
+      Donor: "source",
+      To: "recipient",
+      Type: "funding_type",
+      Status: "status",
+      Amount: "amount",
+      Ccy: "currency",
+      Date: "date",
+    };
+    expect(mappingGaps("flows", columns).missing).toEqual([]);
+    expect(mappingGaps("flows", { ...columns, Amount: null }).missing).toEqual(["amount"]);
+    const result = await parseCanonicalCsv(
+      "flows",
+      "Ref,Donor,To,Type,Status,Amount,Ccy,Date\nX-1,NOR,UNDP,voluntary_core,paid,10.00,USD,2024-01-02\n",
+      { fileName: "x.csv", columns },
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.records[0]).toMatchObject({ externalRef: "X-1", operation: null, notes: null });
+  });
+});

@@ -64,9 +64,15 @@ export const COLUMN_ALIASES: Readonly<Record<string, readonly string[]>> = {
   name: ["nom", "label", "libelle"],
 };
 
-/** The canonical columns of a kind: name and whether the file must have it. */
+/**
+ * The canonical columns of a kind, and whether a mapped file must hold each one (`required`: its
+ * value may not be empty); the others may be left unmapped and read as empty.
+ */
 export function kindColumns(kind: CanonicalKind): { name: string; required: boolean }[] {
-  return KIND_SPECS[kind].columns.map((c) => ({ name: c.name, required: c.required }));
+  return KIND_SPECS[kind].columns.map((c) => ({
+    name: c.name,
+    required: c.required && !c.mayBeEmpty,
+  }));
 }
 
 /**

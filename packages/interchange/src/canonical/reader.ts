@@ -100,8 +100,10 @@ export class CanonicalReader<K extends CanonicalKind> {
         problem(name, null, `unknown column (the ${this.spec.kind} columns are ${expected})`);
       else index.set(name, i);
     });
+    // A mapped file may leave out a column whose cells may be empty; a canonical file has them all.
     for (const c of this.spec.columns)
-      if (c.required && !index.has(c.name)) problem(c.name, null, "missing column");
+      if (c.required && !index.has(c.name) && !(this.columns && c.mayBeEmpty))
+        problem(c.name, null, "missing column");
     this.names = names;
     if (this.batch.problems.length > 0) return false;
     this.row = new RowContext(this.fileName, index, this.decimalComma);

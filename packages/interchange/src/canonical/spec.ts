@@ -11,7 +11,13 @@ export type ColumnType = "text" | "enum" | "date" | "amount" | "decimal" | "inte
 export interface ColumnDef {
   name: string;
   type: ColumnType;
+  /** The header of a canonical file must have it. */
   required: boolean;
+  /**
+   * Its cells may be empty (an optional value): a file read through a column mapping may leave
+   * it out altogether, as if every cell were empty.
+   */
+  mayBeEmpty: boolean;
 }
 
 /** A problem found across rows (duplicates aside), pinned to one record's cell. */
@@ -40,7 +46,12 @@ export interface KindSpec<K extends CanonicalKind> {
   cells(record: CanonicalRecords[K]): string[];
 }
 
-/** Shorthand for a column definition. */
-export function column(name: string, type: ColumnType, required = true): ColumnDef {
-  return { name, type, required };
+/** Shorthand for a column definition (a column the header may lack may be empty too). */
+export function column(
+  name: string,
+  type: ColumnType,
+  required = true,
+  mayBeEmpty = !required,
+): ColumnDef {
+  return { name, type, required, mayBeEmpty };
 }

@@ -14,14 +14,14 @@ export const requirementsSpec: KindSpec<"requirements"> = {
     column("external_ref", "text"),
     column("operation", "text"),
     column("entity", "text"),
-    column("task_code", "text"),
-    column("category", "text"),
+    column("task_code", "text", true, true),
+    column("category", "text", true, true),
     column("period_start", "date"),
     column("period_end", "date"),
     column("stage", "enum"),
     column("amount", "amount"),
     column("currency", "enum"),
-    column("document", "text"),
+    column("document", "text", true, true),
   ],
   parse(row) {
     const externalRef = row.code("external_ref");
