@@ -4,6 +4,7 @@
 // finished job is kept a while for its owner to read its outcome, then forgotten.
 import { createHash, randomBytes } from "node:crypto";
 import type { ImportProgress } from "@coherence/imports";
+import type { MessageCode } from "./messages";
 
 export type JobState = "running" | "done" | "failed";
 
@@ -17,7 +18,9 @@ export interface JobOwner {
 export interface JobFailure {
   /** The tRPC error code (BAD_REQUEST, CONFLICT, INTERNAL_SERVER_ERROR, ...). */
   code: string;
+  /** In English; `messageCode` words it in the client's language. */
   message: string;
+  messageCode: MessageCode | null;
 }
 
 export interface Job<T> {

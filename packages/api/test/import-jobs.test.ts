@@ -4,7 +4,7 @@ import type { ImportProgress } from "@coherence/imports";
 import { JobRegistry, credentialHash, progressPercent } from "../src/import-jobs";
 
 const owner = { userId: 7, credentialHash: credentialHash("token") };
-const fail = (error: unknown) => ({ code: "X", message: String(error) });
+const fail = (error: unknown) => ({ code: "X", message: String(error), messageCode: null });
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 const progress = (over: Partial<ImportProgress>): ImportProgress => ({
   phase: "writing",

@@ -11,6 +11,7 @@ import {
   KIND_SPECS,
   countCsvRecords,
   importerFor,
+  reason,
   parseCanonical,
   streamCanonicalCsv,
   tableFormatOf,
@@ -156,7 +157,7 @@ class CrossFileKeys {
         row,
         spec.keyColumns.length === 1 ? spec.keyColumns[0]! : null,
         key.replaceAll("\u0000", ", "),
-        `duplicate ${spec.keyColumns.join(", ")}: already in ${first}`,
+        reason("duplicate_across_files", { columns: spec.keyColumns.join(", "), first }),
       );
       return false;
     });

@@ -36,8 +36,17 @@ import { actorOf } from "../auth/principal";
 import type { Principal } from "../auth/principal";
 import { toTRPCError } from "../errors";
 import { JobRegistry, credentialHash, progressPercent } from "../import-jobs";
+import type { JobFailure } from "../import-jobs";
 import { canWrite } from "../scope";
-import { adminProcedure, fieldError, publicProcedure, writerProcedure } from "../trpc";
+import { apiMessage } from "../messages";
+import {
+  adminProcedure,
+  codedError,
+  fieldError,
+  messageCodeOf,
+  publicProcedure,
+  writerProcedure,
+} from "../trpc";
 import type { Context } from "../trpc";
 import { code, pagination, text } from "../validators";
 
@@ -81,7 +90,7 @@ export function importScopeCheck(principal: Principal): (scope: ImportScope) => 
 function decode(file: z.infer<typeof oneFile>): Uint8Array | string {
   if (file.encoding === "text") return file.content;
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.content.replace(/\s+/g, "")))
-    throw fieldError("files", `${file.fileName}: the content is not base64`);
+    throw fieldError("files", apiMessage("not_base64", { file: file.fileName }));
   return new Uint8Array(Buffer.from(file.content, "base64"));
 }
 
@@ -117,7 +126,7 @@ async function sourceId(ctx: Ctx, source: string): Promise<number> {
     .select("id")
     .where("code", "=", source)
     .executeTakeFirst();
-  if (!row) throw fieldError("source", `Unknown organization ${source}`);
+  if (!row) throw fieldError("source", apiMessage("unknown_source", { code: source }));
   return row.id;
 }
 
@@ -125,15 +134,18 @@ async function sourceId(ctx: Ctx, source: string): Promise<number> {
 function checkColumns(input: FileInput): ColumnMapping | undefined {
   if (!input.columns) return undefined;
   if (!(CANONICAL_KINDS as readonly string[]).includes(input.kind))
-    throw fieldError(
-      "columns",
-      "Columns are mapped for CSV and XLSX files of a canonical kind only",
-    );
+    throw fieldError("columns", apiMessage("columns_canonical_only"));
   const gaps = mappingGaps(input.kind as CanonicalKind, input.columns);
   if (gaps.unknown.length > 0)
-    throw fieldError("columns", `No such column in ${input.kind}: ${gaps.unknown.join(", ")}`);
+    throw fieldError(
+      "columns",
+      apiMessage("columns_unknown", { kind: input.kind, columns: gaps.unknown.join(", ") }),
+    );
   if (gaps.duplicated.length > 0)
-    throw fieldError("columns", `Two columns of the file map to ${gaps.duplicated.join(", ")}`);
+    throw fieldError(
+      "columns",
+      apiMessage("columns_twice", { columns: gaps.duplicated.join(", ") }),
+    );
   return input.columns;
 }
 
@@ -178,14 +190,16 @@ type Shaped = ReturnType<typeof shape>;
 /** Commits running in this process, polled by `import.progress`. */
 const jobs = new JobRegistry<Shaped>();
 
-function jobFailure(error: unknown) {
+function jobFailure(error: unknown): JobFailure {
   const mapped = toTRPCError(error);
-  if (mapped) return { code: mapped.code, message: mapped.message };
+  if (mapped)
+    return { code: mapped.code, message: mapped.message, messageCode: messageCodeOf(mapped.cause) };
   // Unexpected: logged for the operator; the owner learns that nothing was written.
   console.error("import job failed", error);
   return {
     code: "INTERNAL_SERVER_ERROR",
-    message: "The import failed on the server: nothing was written",
+    message: apiMessage("job_failed").text,
+    messageCode: { code: "job_failed", params: {} },
   };
 }
 
@@ -233,10 +247,7 @@ export const importRouter = {
   start: writerProcedure.input(fileInput).mutation(({ ctx, input }) => {
     checkColumns(input);
     if (jobs.runningFor(ctx.principal.userId))
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: "An import of yours is still running: wait for it to finish",
-      });
+      throw codedError("CONFLICT", apiMessage("import_running"));
     const job = jobs.start(
       { userId: ctx.principal.userId, credentialHash: credentialHash(credentialOf(ctx)) },
       (report) => importFor(ctx, input, false, report),
@@ -256,17 +267,16 @@ export const importRouter = {
     .query(({ ctx, input }) => {
       const credential = credentialHash(credentialOf(ctx));
       if (!ctx.principal && credential === null)
-        throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+        throw codedError("UNAUTHORIZED", apiMessage("sign_in_first"));
       if (ctx.principal?.role === "reviewer")
-        throw new TRPCError({ code: "FORBIDDEN", message: "Reviewers have read-only access" });
+        throw codedError("FORBIDDEN", apiMessage("reviewers_read_only"));
       const job = jobs.get(input.jobId);
       const owned =
         job !== undefined &&
         (ctx.principal
           ? ctx.principal.userId === job.owner.userId
           : credential === job.owner.credentialHash);
-      if (!job || !owned)
-        throw new TRPCError({ code: "NOT_FOUND", message: "No such import job (or it expired)" });
+      if (!job || !owned) throw codedError("NOT_FOUND", apiMessage("job_not_found"));
       return {
         jobId: job.id,
         state: job.state,
@@ -316,10 +326,7 @@ export const importRouter = {
           canWrite: importScopeCheck(ctx.principal),
         });
         if (outcome.conflicts.some((c) => c.reason === "not in your assignments"))
-          throw new TRPCError({
-            code: "FORBIDDEN",
-            message: "This import touched records outside your assignments",
-          });
+          throw codedError("FORBIDDEN", apiMessage("import_outside_assignments"));
         return outcome;
       } catch (error) {
         if (error instanceof UndoError)

@@ -1,4 +1,5 @@
 import type { ByteSource } from "../bytes";
+import { reason, reasonFields } from "../reasons";
 import type { ColumnMapping } from "./column-map";
 import { readCsvRecords } from "../csv/read-csv";
 import { FileProblemError } from "../problem";
@@ -77,7 +78,7 @@ export async function* streamCanonicalCsv<K extends CanonicalKind>(
         line: null,
         column: null,
         value: null,
-        reason: "the file has no header row",
+        ...reasonFields(reason("no_header_row")),
       });
     yield r.take();
     return;

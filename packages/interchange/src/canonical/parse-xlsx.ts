@@ -1,4 +1,5 @@
 import type { ByteSource } from "../bytes";
+import { reason, reasonFields } from "../reasons";
 import { readAllBytes } from "../bytes";
 import { FileProblemError } from "../problem";
 import type { CanonicalKind, CanonicalRecords } from "../records";
@@ -27,7 +28,7 @@ async function* xlsxBatches<K extends CanonicalKind>(
         line: null,
         column: null,
         value: null,
-        reason: "the worksheet is empty: it has no header row",
+        ...reasonFields(reason("empty_worksheet")),
       });
       yield reader.take();
       return;
@@ -49,7 +50,11 @@ async function* xlsxBatches<K extends CanonicalKind>(
         row.cells.length < names.length
           ? [...row.cells, ...Array<string>(names.length - row.cells.length).fill("")]
           : row.cells;
-      reader.data(row.line, cells, issue === "" ? null : issue);
+      reader.data(
+        row.line,
+        cells,
+        issue === "" ? null : reason("cells_unreadable", { details: issue }),
+      );
     }
   } catch (error) {
     if (!(error instanceof FileProblemError)) throw error;

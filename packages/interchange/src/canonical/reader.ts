@@ -1,5 +1,7 @@
 import type { CanonicalKind, CanonicalRecords } from "../records";
 import type { Problem } from "../problem";
+import { reason, reasonFields } from "../reasons";
+import type { Reason } from "../reasons";
 import { normaliseColumnName } from "./column-map";
 import type { ColumnMapping } from "./column-map";
 import { KeyIndex } from "./key-index";
@@ -84,8 +86,8 @@ export class CanonicalReader<K extends CanonicalKind> {
 
   /** Reads the header row. Returns false (with problems in the batch) when it is unusable. */
   header(line: number, cells: readonly string[]): boolean {
-    const problem = (column: string | null, value: string | null, reason: string) =>
-      this.batch.problems.push({ file: this.fileName, line, column, value, reason });
+    const problem = (column: string | null, value: string | null, why: Reason) =>
+      this.batch.problems.push({ file: this.fileName, line, column, value, ...reasonFields(why) });
     const names = this.canonicalNames(cells);
     while (names.length > 0 && names[names.length - 1] === "") names.pop();
     const known = new Set(this.spec.columns.map((c) => c.name));
@@ -94,16 +96,16 @@ export class CanonicalReader<K extends CanonicalKind> {
     const expected = this.spec.columns.map((c) => c.name).join(",");
     names.forEach((name, i) => {
       if (name === IGNORED) return;
-      if (name === "") problem(null, null, `column ${i + 1} has no name`);
-      else if (index.has(name)) problem(name, null, "this column appears twice");
+      if (name === "") problem(null, null, reason("column_no_name", { index: i + 1 }));
+      else if (index.has(name)) problem(name, null, reason("column_twice"));
       else if (!known.has(name) && !ignored.has(name))
-        problem(name, null, `unknown column (the ${this.spec.kind} columns are ${expected})`);
+        problem(name, null, reason("unknown_column", { kind: this.spec.kind, expected }));
       else index.set(name, i);
     });
     // A mapped file may leave out a column whose cells may be empty; a canonical file has them all.
     for (const c of this.spec.columns)
       if (c.required && !index.has(c.name) && !(this.columns && c.mayBeEmpty))
-        problem(c.name, null, "missing column");
+        problem(c.name, null, reason("missing_column"));
     this.names = names;
     if (this.batch.problems.length > 0) return false;
     this.row = new RowContext(this.fileName, index, this.decimalComma);
@@ -120,7 +122,7 @@ export class CanonicalReader<K extends CanonicalKind> {
   }
 
   /** Reads one data row (blank rows are skipped). */
-  data(line: number, cells: readonly string[], issue: string | null): void {
+  data(line: number, cells: readonly string[], issue: Reason | null): void {
     const row = this.row!;
     let blank = true;
     for (const cell of cells)
@@ -140,13 +142,13 @@ export class CanonicalReader<K extends CanonicalKind> {
         row.report(
           null,
           null,
-          `the row has ${cells.length} fields but the header has ${this.names.length} (a missing quote, or a stray delimiter?)`,
+          reason("row_extra_fields", { fields: cells.length, columns: this.names.length }),
         );
     } else if (cells.length < this.names.length)
       row.report(
         null,
         null,
-        `the row has ${cells.length} fields but the header has ${this.names.length} (a missing delimiter, or the wrong one?)`,
+        reason("row_missing_fields", { fields: cells.length, columns: this.names.length }),
       );
     const record = row.ok ? this.spec.parse(row) : null;
     if (record) {
@@ -157,7 +159,10 @@ export class CanonicalReader<K extends CanonicalKind> {
         row.report(
           cols.length === 1 ? cols[0]! : null,
           cols.length === 1 ? row.raw(cols[0]!) : cols.map((c) => row.raw(c)).join(", "),
-          `duplicate ${cols.length === 1 ? cols[0]! : `(${cols.join(", ")})`}: already on line ${first}`,
+          reason("duplicate_key", {
+            columns: cols.length === 1 ? cols[0]! : `(${cols.join(", ")})`,
+            line: first,
+          }),
         );
       }
     }
@@ -194,7 +199,7 @@ export class CanonicalReader<K extends CanonicalKind> {
         line: issue.record.line,
         column: issue.column,
         value: issue.value,
-        reason: issue.reason,
+        ...reasonFields(issue.reason),
       };
       // A group problem (same text on many rows) is listed once, but rejects every row.
       if (issue.group === undefined || !reported.has(issue.group)) {

@@ -1,4 +1,5 @@
 import type { CanonicalKind, CanonicalRecords } from "../records";
+import type { Reason } from "../reasons";
 import type { RowContext } from "./row-context";
 
 /**
@@ -25,7 +26,7 @@ export interface GroupIssue<R> {
   record: R;
   column: string | null;
   value: string | null;
-  reason: string;
+  reason: Reason;
   /** Issues with the same group (e.g. one crosswalk category) are listed once, but reject every row. */
   group?: string;
 }

@@ -5,6 +5,7 @@ import { readAllBytes } from "../bytes";
 import { readCsvRecords } from "../csv/read-csv";
 import { FileProblemError, fileProblem } from "../problem";
 import type { Problem } from "../problem";
+import { reason } from "../reasons";
 import type { CanonicalKind } from "../records";
 import { loadWorkbook, sheetRows } from "../xlsx/read-xlsx";
 import { tableFormatOf } from "./parse";
@@ -56,7 +57,7 @@ export async function readTableHeader(
         if (header) return { headers: trimmed(header.cells), problems: [] };
       }
     }
-    return { headers: [], problems: [fileProblem(fileName, "the file has no header row")] };
+    return { headers: [], problems: [fileProblem(fileName, reason("no_header_row"))] };
   } catch (error) {
     if (error instanceof FileProblemError) return { headers: [], problems: [error.problem] };
     throw error;

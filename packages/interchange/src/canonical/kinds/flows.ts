@@ -5,6 +5,7 @@ import {
   formatAmount,
 } from "@coherence/funding-model";
 import type { SourceConversionRecord } from "../../records";
+import { reason } from "../../reasons";
 import { column } from "../spec";
 import type { KindSpec } from "../spec";
 
@@ -53,11 +54,11 @@ export const flowsSpec: KindSpec<"flows"> = {
       row.report(
         periodStart === null ? "period_start" : "period_end",
         "",
-        "give both period_start and period_end, or neither",
+        reason("period_both_or_neither"),
       );
     row.checkRange("period_start", periodStart, "period_end", periodEnd);
     if (taskCode !== null && operation === null)
-      row.report("task_code", row.raw("task_code"), "a task needs an operation");
+      row.report("task_code", row.raw("task_code"), reason("task_needs_operation"));
     const earmarking = row.optionalEnum("earmarking", EARMARKING_LEVELS);
     const category = row.optionalCode("category");
     const notes = row.optionalText("notes");
@@ -69,7 +70,7 @@ export const flowsSpec: KindSpec<"flows"> = {
       if (amountUsdCents !== undefined && unitsPerUsd !== undefined)
         sourceConversion = { amountUsdCents, unitsPerUsd };
     } else if (row.raw("units_per_usd").trim() !== "")
-      row.report("units_per_usd", row.raw("units_per_usd"), "given without amount_usd");
+      row.report("units_per_usd", row.raw("units_per_usd"), reason("given_without_amount_usd"));
     if (!row.ok) return null;
     return {
       line: row.line,

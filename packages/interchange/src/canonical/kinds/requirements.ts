@@ -1,5 +1,6 @@
 import { REQUIREMENT_STAGES, formatAmount } from "@coherence/funding-model";
 import type { RequirementRecord } from "../../records";
+import { reason } from "../../reasons";
 import { column } from "../spec";
 import type { GroupIssue, KindSpec } from "../spec";
 
@@ -78,7 +79,19 @@ export const requirementsSpec: KindSpec<"requirements"> = {
             record: r,
             column: name,
             value: value ?? "",
-            reason: `differs from line ${first.line}, the ${first.stage} row of budget line ${r.externalRef} (${expected ?? "empty"})`,
+            reason:
+              expected === null
+                ? reason("requirement_differs_empty", {
+                    line: first.line,
+                    stage: first.stage,
+                    ref: r.externalRef,
+                  })
+                : reason("requirement_differs", {
+                    line: first.line,
+                    stage: first.stage,
+                    ref: r.externalRef,
+                    expected,
+                  }),
           });
     }
     return issues;
