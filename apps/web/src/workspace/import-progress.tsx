@@ -11,7 +11,11 @@ const POLL_MS = 250;
 
 export interface JobEnd<T> {
   outcome: T | null;
-  error: { code: string; message: string } | null;
+  error: {
+    code: string;
+    message: string;
+    messageCode: { code: string | null; params: Record<string, string | number> } | null;
+  } | null;
 }
 
 export function ImportProgress<T>({

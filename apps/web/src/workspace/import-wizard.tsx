@@ -19,6 +19,7 @@ import { fieldLabel, useImportMessages } from "./import-messages";
 import { ImportProgress } from "./import-progress";
 import type { JobEnd } from "./import-progress";
 import { useWs } from "./messages";
+import { serverText } from "./server-messages";
 import "./import-wizard.css";
 import type { WsMessages } from "./messages";
 
@@ -84,6 +85,8 @@ interface Outcome {
     column: string | null;
     value: string | null;
     reason: string;
+    code?: string;
+    params?: Record<string, string | number>;
     /** The canonical field, when the file's column was mapped to it. */
     field?: string;
   }[];
@@ -91,7 +94,7 @@ interface Outcome {
 }
 
 function OutcomeView({ outcome, w }: { outcome: Outcome; w: WsMessages }) {
-  const { intlLocale } = useLocale();
+  const { intlLocale, locale } = useLocale();
   const t = useImportMessages();
   const n = (v: number) => new Intl.NumberFormat(intlLocale).format(v);
   return (
@@ -145,7 +148,13 @@ function OutcomeView({ outcome, w }: { outcome: Outcome; w: WsMessages }) {
                     )}
                   </td>
                   <td>{p.value ?? "—"}</td>
-                  <td>{p.reason}</td>
+                  <td>
+                    {serverText(
+                      { text: p.reason, code: p.code, params: p.params },
+                      locale,
+                      "reason",
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -183,7 +192,7 @@ export function ImportWizard() {
   const queryClient = useQueryClient();
   const w = useWs();
   const t = useImportMessages();
-  const { intlLocale } = useLocale();
+  const { intlLocale, locale } = useLocale();
   const ids = useId();
   const [kind, setKind] = useState<Kind>("flows");
   const [source, setSource] = useState("");
@@ -217,7 +226,7 @@ export function ImportWizard() {
         setPreview(outcome);
       },
       onError: (e) => {
-        setError(errorInfo(e).message);
+        setError(errorInfo(e, locale).message);
       },
     }),
   );
@@ -239,7 +248,7 @@ export function ImportWizard() {
           setMapping(mappingOf(found.suggestion));
         },
         onError: (e) => {
-          setError(errorInfo(e).message);
+          setError(errorInfo(e, locale).message);
         },
       },
     );
@@ -250,7 +259,7 @@ export function ImportWizard() {
         setJob({ id: jobId, running: true });
       },
       onError: (e) => {
-        setError(errorInfo(e).message);
+        setError(errorInfo(e, locale).message);
       },
     }),
   );
@@ -279,7 +288,7 @@ export function ImportWizard() {
         await refresh();
       },
       onError: (e) => {
-        setUndoMessage({ ok: false, text: errorInfo(e).message, records: [] });
+        setUndoMessage({ ok: false, text: errorInfo(e, locale).message, records: [] });
       },
     }),
   );
