@@ -137,3 +137,62 @@ it("maps a donor's columns, imports with progress to 100 %, remembers the mappin
   await checkBothLanguages(page, "wi-05-row-error");
   await context.close();
 });
+
+it("draws long pages of contributions and of the audit log as virtual rows, keyboard included", async () => {
+  if (!app || !chromium) throw new Error("setup failed");
+  const { context, page } = await signedIn(
+    chromium.browser,
+    app.url,
+    "finance.minusca",
+    "coherence-finance",
+  );
+  const matching = await query<{ total: number }>(page.request, app.url, "flow.list", {
+    operation: "MINUSCA",
+    limit: 1,
+  });
+  await page.goto(`${app.url}/workspace?operation=MINUSCA&sort=id&dir=asc&size=500`);
+  const table = page.locator(".flows-table");
+  await table.locator("tbody tr[data-flow-id]").first().waitFor();
+  // The whole set is counted for assistive technology; only the rows near the viewport exist.
+  expect(await table.getAttribute("aria-rowcount")).toBe(String(matching.total + 2));
+  const drawn = await table.locator("tbody tr[data-flow-id]").count();
+  expect(drawn).toBeGreaterThan(0);
+  expect(drawn).toBeLessThan(500);
+  expect(await table.locator("tbody tr[data-flow-id]").first().getAttribute("aria-rowindex")).toBe(
+    "2",
+  );
+  await checkBothLanguages(page, "wi-06-flows-virtual");
+
+  // ArrowDown walks row by row, past the rows first drawn.
+  await table.locator("tbody tr[data-flow-id]").first().getByRole("link").focus();
+  for (let i = 0; i < drawn + 5; i++) await page.keyboard.press("ArrowDown");
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.activeElement?.closest("tr")?.getAttribute("aria-rowindex")),
+    )
+    .toBe(String(drawn + 7));
+  expect(await table.locator("tbody tr[data-index='0']").count()).toBe(0);
+  await page.keyboard.press("ArrowUp");
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.activeElement?.closest("tr")?.getAttribute("aria-rowindex")),
+    )
+    .toBe(String(drawn + 6));
+
+  // The last row of the page is there once scrolled to.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await table.locator("tbody tr[aria-rowindex='501']").waitFor();
+
+  // The audit log pages on the server, newest first: older entries come on demand.
+  await page.goto(`${app.url}/workspace/audit?actor=user:finance.minusca`);
+  const audit = page.locator(".audit-table");
+  await audit.locator("tbody tr[data-action]").first().waitFor();
+  const total = Number(await audit.getAttribute("aria-rowcount")) - 1;
+  expect(total).toBeGreaterThan(6000);
+  await page.getByText(`100 of ${total.toLocaleString("en-US")} entries shown`).waitFor();
+  await page.getByRole("button", { name: "Show older entries" }).click();
+  await page.getByText(`200 of ${total.toLocaleString("en-US")} entries shown`).waitFor();
+  expect(await audit.locator("tbody tr[data-action]").count()).toBeLessThan(200);
+  await checkBothLanguages(page, "wi-07-audit-paged");
+  await context.close();
+});
