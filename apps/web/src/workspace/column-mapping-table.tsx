@@ -63,7 +63,7 @@ export function ColumnMappingTable({
                   </select>
                 </td>
                 <td data-matched-by={p.matchedBy}>
-                  {field === p.field ? (t.matchedBy[p.matchedBy] ?? p.matchedBy) : "—"}
+                  {field === p.field ? (t.matchedBy[p.matchedBy] ?? p.matchedBy) : t.chosenByYou}
                 </td>
               </tr>
             );

@@ -24,6 +24,7 @@ export const importEn = {
     alias: "known other name",
     none: "not recognised",
   } as Record<string, string>,
+  chosenByYou: "chosen by you",
   rememberedNote: "The mapping remembered for this source was applied.",
   missingFields: (fields: string) =>
     `Map a column to every required field before the preview. Missing: ${fields}.`,
@@ -104,6 +105,7 @@ export const importFr: ImportMessages = {
     alias: "autre nom connu",
     none: "non reconnu",
   },
+  chosenByYou: "choisi par vous",
   rememberedNote: "La correspondance mémorisée pour cette source a été appliquée.",
   missingFields: (fields: string) =>
     `Associez une colonne à chaque champ obligatoire avant l'aperçu. Manquant : ${fields}.`,
