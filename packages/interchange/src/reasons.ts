@@ -149,7 +149,7 @@ export function fillTemplate(template: string, params: ReasonParams): string {
  * English template names (checked by the compiler). The API uses one for its own messages.
  * @example const message = codedMessages({ hello: "hello {name}" }); message("hello", { name: "Ana" }).text // → "hello Ana"
  */
-export function codedMessages<T extends Record<string, string>>(templates: T) {
+export function codedMessages<const T extends Record<string, string>>(templates: T) {
   return <C extends keyof T & string>(code: C, ...[params]: ParamsFor<T[C]>): Coded<C> => {
     const p: ReasonParams = params ?? {};
     return { code, params: p, text: fillTemplate(templates[code]!, p) };

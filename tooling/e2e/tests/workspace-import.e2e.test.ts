@@ -180,7 +180,9 @@ it("draws long pages of contributions and of the audit log as virtual rows, keyb
     .toBe(String(drawn + 6));
 
   // The last row of the page is there once scrolled to.
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.evaluate(() => {
+    window.scrollTo(0, document.body.scrollHeight);
+  });
   await table.locator("tbody tr[aria-rowindex='501']").waitFor();
 
   // The audit log pages on the server, newest first: older entries come on demand.
