@@ -4,6 +4,7 @@ import {
   formatMinor,
   formatDate,
   formatDateTime,
+  formatDecimalString,
   formatRatio,
   formatUsdCents,
   periodBounds,
@@ -72,5 +73,12 @@ describe("formatDateTime", () => {
   it("shows the time zone, in each language", () => {
     expect(formatDateTime("2026-11-28T08:07:15.280Z", "en-US")).toBe("Nov 28, 2026, 08:07 AM UTC");
     expect(formatDateTime("2026-11-28T08:07:15.280Z", "fr-FR")).toBe("28 nov. 2026, 08:07 UTC");
+  });
+});
+
+describe("formatDecimalString", () => {
+  it("writes an exact decimal with the locale's decimal sign, every digit kept", () => {
+    expect(formatDecimalString("0.625000", "en-US")).toBe("0.625000");
+    expect(formatDecimalString("0.625000", "fr-FR")).toBe("0,625000");
   });
 });

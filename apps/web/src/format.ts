@@ -59,6 +59,14 @@ export function formatRatio(decimal: string | null, locale: string): string | nu
   }).format(Number(decimal));
 }
 
+/** An exact decimal string ("0.625000") with the locale's decimal sign, digits kept as sent. */
+export function formatDecimalString(decimal: string, locale: string): string {
+  const sign =
+    new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ??
+    ".";
+  return decimal.replace(".", sign);
+}
+
 /** A date-only ISO string, in words, read in UTC so it never shifts a day. */
 export function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(

@@ -8,7 +8,7 @@ import {
   portfolioSearch,
   serializePeriod,
 } from "./url-state";
-import type { OperationView } from "./url-state";
+import type { OperationView, WhyTarget } from "./url-state";
 
 describe("periods in the URL", () => {
   it("round-trips every kind", () => {
@@ -46,6 +46,38 @@ describe("operation view", () => {
     expect(parseOperationView(operationSearch(view))).toEqual(view);
     const notSpecified = { ...view, why: { taskCode: null, measure: "funded" as const } };
     expect(parseOperationView(operationSearch(notSpecified))).toEqual(notSpecified);
+  });
+  it("round-trips a drill-down figure's explanation: a cell, a cell without a value, a row total, unallocated", () => {
+    const base: OperationView = {
+      period: { kind: "calendar", year: 2025 },
+      filter: {},
+      by: "donor",
+      display: "chart",
+      why: null,
+    };
+    for (const why of [
+      { taskCode: "CIV-PROTECT", measure: "funded", drill: { by: "donor", value: "NOR" } },
+      { taskCode: "CIV-PROTECT", measure: "funded", drill: { by: "entity", value: null } },
+      { taskCode: null, measure: "funded", drill: { by: "fundingType" } },
+      {
+        taskCode: null,
+        measure: "funded",
+        unallocated: true,
+        drill: { by: "donor", value: "PBF" },
+      },
+    ] satisfies WhyTarget[]) {
+      const view = { ...base, why };
+      expect(parseOperationView(operationSearch(view))).toEqual(view);
+    }
+    expect(
+      operationSearch({ ...base, why: { taskCode: null, measure: "funded", unallocated: true } }),
+    ).toContain("why=%7E%3Afunded");
+    // A drill value that is not a code, or an unknown dimension, is dropped (the figure stays).
+    expect(parseOperationView("why=POC:funded&whyby=donor:%3Cx%3E").why).toEqual({
+      taskCode: "POC",
+      measure: "funded",
+    });
+    expect(parseOperationView("why=POC:funded&whyby=colour:red").why?.drill).toBeUndefined();
   });
   it("ignores unknown values rather than passing them to the server", () => {
     const view = parseOperationView("by=colour&type=gift&donor=%3Cscript%3E&why=X:nonsense");

@@ -27,10 +27,27 @@ export interface Filter {
 export const MEASURES = ["requirement", "pledged", "committed", "paid", "funded", "gap"] as const;
 export type Measure = (typeof MEASURES)[number];
 
-/** The figure a "why this number?" panel explains. taskCode null = the Not specified bucket. */
+/** The filter a drill-down column stands for. */
+export const DRILL_FILTER_KEY: Record<DrillBy, keyof Filter> = {
+  entity: "entityCode",
+  donor: "donorCode",
+  fundingType: "fundingType",
+  category: "categoryCode",
+};
+
+/**
+ * The figure a "why this number?" panel explains. taskCode null = the Not specified bucket (or,
+ * with `unallocated`, the pooled funds' unallocated balances); WHOLE_OPERATION = every bucket.
+ */
 export interface WhyTarget {
   taskCode: string | null;
   measure: Measure;
+  unallocated?: boolean;
+  /**
+   * A drill-down figure (computed without the view's filters): the dimension and the column's
+   * value (null = records without one); no value = the row's total.
+   */
+  drill?: { by: DrillBy; value?: string | null };
 }
 
 export interface OperationView {
@@ -45,6 +62,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR = /^\d{4}$/;
 const CODE = /^[A-Za-z0-9._-]{1,40}$/;
 const NOT_SPECIFIED = "_";
+const UNALLOCATED = "~";
 /** The whole operation (every task, Not specified and unallocated): its summary figures. */
 export const WHOLE_OPERATION = "*";
 
@@ -105,9 +123,16 @@ export function parseOperationView(search: string, fallback?: Period): Operation
     if (
       at > 0 &&
       (MEASURES as readonly string[]).includes(measure) &&
-      (task === NOT_SPECIFIED || task === WHOLE_OPERATION || code(task))
-    )
-      why = { taskCode: task === NOT_SPECIFIED ? null : task, measure: measure as Measure };
+      (task === NOT_SPECIFIED || task === UNALLOCATED || task === WHOLE_OPERATION || code(task))
+    ) {
+      why = {
+        taskCode: task === NOT_SPECIFIED || task === UNALLOCATED ? null : task,
+        measure: measure as Measure,
+      };
+      if (task === UNALLOCATED) why.unallocated = true;
+      const drill = parseWhyDrill(q.get("whyby"));
+      if (drill) why.drill = drill;
+    }
   }
   return {
     period: parsePeriod(q.get("period"), fallback),
@@ -116,6 +141,22 @@ export function parseOperationView(search: string, fallback?: Period): Operation
     display: q.get("display") === "table" ? "table" : "chart",
     why,
   };
+}
+
+/** "donor" (a row's total), "donor:NOR" (a cell) or "donor:" (the cell of records without one). */
+function parseWhyDrill(text: string | null): WhyTarget["drill"] | null {
+  if (!text) return null;
+  const at = text.indexOf(":");
+  const by = at < 0 ? text : text.slice(0, at);
+  if (!(DRILL_DIMENSIONS as readonly string[]).includes(by)) return null;
+  if (at < 0) return { by: by as DrillBy };
+  const value = text.slice(at + 1);
+  if (value === "") return { by: by as DrillBy, value: null };
+  return code(value) ? { by: by as DrillBy, value } : null;
+}
+
+function whyDrillText(drill: NonNullable<WhyTarget["drill"]>): string {
+  return drill.value === undefined ? drill.by : `${drill.by}:${drill.value ?? ""}`;
 }
 
 /** The query string of a view, in a stable order so equal views have equal URLs. */
@@ -128,7 +169,11 @@ export function operationSearch(view: OperationView): string {
   if (view.filter.categoryCode) q.set("category", view.filter.categoryCode);
   if (view.by) q.set("by", view.by);
   if (view.display === "table") q.set("display", "table");
-  if (view.why) q.set("why", `${view.why.taskCode ?? NOT_SPECIFIED}:${view.why.measure}`);
+  if (view.why) {
+    const task = view.why.unallocated ? UNALLOCATED : (view.why.taskCode ?? NOT_SPECIFIED);
+    q.set("why", `${task}:${view.why.measure}`);
+    if (view.why.drill) q.set("whyby", whyDrillText(view.why.drill));
+  }
   return q.toString();
 }
 

@@ -201,25 +201,81 @@ describe.each(ENGINES)("analytics on %s", (engine) => {
       period: { kind: "calendar", year: 2025 },
     });
     const link = graph.links.find((l) => l.kind === "contribution")!;
-    const why = await reviewer.analytics.explain({
+    // Without a task or bucket, report.explain covers all of the operation's matching money.
+    const why = await reviewer.report.explain({
       operation: "MINUSCA",
       period: { kind: "calendar", year: 2025 },
       measure: "funded",
       filter: { donorCode: link.source.slice(4), entityCode: link.target.slice(4) },
     });
-    expect(why.value).toBe(link.cents);
+    expect(why.bucket).toBe("all");
+    const [linkWhy] = why.explanations;
+    expect(linkWhy!.value).toBe(link.cents);
     const sum =
-      why.contributions.reduce((s, c) => s + c.cents, 0) +
-      why.attributions.reduce((s, a) => s + a.cents, 0);
-    expect(sum).toBe(why.value);
+      linkWhy!.contributions.reduce((s, c) => s + c.cents, 0) +
+      linkWhy!.attributions.reduce((s, a) => s + a.cents, 0);
+    expect(sum).toBe(linkWhy!.value);
     const execution = await reviewer.report.execution({ operation: "MINUSCA", period: PK_2024 });
     const entity = execution.entities.find((e) => e.appropriated > 0)!;
-    const appropriated = await reviewer.analytics.explain({
+    const appropriated = await reviewer.report.explain({
       operation: "MINUSCA",
       period: PK_2024,
       measure: "appropriated",
       filter: { entityCode: entity.entityCode ?? undefined },
     });
-    expect(appropriated.value).toBe(entity.appropriated);
+    expect(appropriated.explanations[0]!.value).toBe(entity.appropriated);
+  });
+
+  it("explains each predictability measure with the records it is computed from, summing to it", async () => {
+    const at = { operation: "MINUSCA", asOf: "2025-12-31" };
+    const p = await reviewer.analytics.predictability(at);
+    const explain = (
+      measure:
+        | "pledgeFulfilment"
+        | "medianDays"
+        | "arrears"
+        | "multiYearShare"
+        | "assessedShare"
+        | "volatility",
+    ) => reviewer.analytics.predictabilityExplain({ ...at, measure });
+    const total = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
+
+    const fulfilment = await explain("pledgeFulfilment");
+    expect(fulfilment.pledges.length).toBeGreaterThan(0);
+    expect(total(fulfilment.pledges, (x) => x.paidCents)).toBe(p.pledgeFulfilment!.numerator);
+    expect(total(fulfilment.pledges, (x) => x.pledgedCents)).toBe(p.pledgeFulfilment!.denominator);
+    expect(fulfilment.decimals.pledgeFulfilment).toBe(p.decimals.pledgeFulfilment);
+    expect(fulfilment.funded).toEqual([]);
+
+    const median = await explain("medianDays");
+    const days = median.pledges.map((x) => x.daysToPayment!);
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    expect(days.length).toBe(p.paymentsAfterPledge);
+    const mid = days.length >> 1;
+    expect(p.medianDaysPledgeToPayment).toBe(
+      days.length % 2 ? days[mid] : (days[mid - 1]! + days[mid]!) / 2,
+    );
+
+    for (const measure of ["multiYearShare", "assessedShare"] as const) {
+      const why = await explain(measure);
+      const flag = measure === "multiYearShare" ? "multiYear" : "assessed";
+      expect(total(why.funded, (x) => (x[flag] ? x.cents : 0))).toBe(p[measure]!.numerator);
+      expect(total(why.funded, (x) => x.cents)).toBe(p[measure]!.denominator);
+    }
+
+    const volatility = await explain("volatility");
+    expect(volatility.annualVoluntary.map((y) => y.fundedCents)).toEqual(
+      p.annualVoluntary.map((y) => y.fundedCents),
+    );
+    for (const y of volatility.annualVoluntary)
+      expect(total(y.parts, (x) => x.cents)).toBe(y.fundedCents);
+    expect(volatility.volatility.sum).toBe(String(total(p.annualVoluntary, (y) => y.fundedCents)));
+    expect(volatility.decimals.volatility).toBe(p.decimals.volatility);
+
+    const arrears = await explain("arrears");
+    expect(total(arrears.arrears, (x) => x.cents)).toBe(p.arrears.totalCents);
+    await expect(
+      reviewer.analytics.predictabilityExplain({ ...at, measure: "luck" as "arrears" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

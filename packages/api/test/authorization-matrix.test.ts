@@ -259,6 +259,12 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     },
   },
   "requirement.list": { profile: READ, input: () => ({ operation: "MINUSCA" }) },
+  "requirement.get": {
+    profile: READ,
+    input: async (fx, _kind, n) => ({
+      id: (await fx.caller("admin").requirement.create(requirementInput(n + 3000))).id,
+    }),
+  },
   "requirement.create": { profile: SCOPED, input: (_fx, _kind, n) => requirementInput(n) },
   "requirement.update": {
     profile: SCOPED,
@@ -325,6 +331,7 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
       return { taxonomy: "MATRIX-TAX" };
     },
   },
+  "crosswalk.taxonomies": { profile: READ, input: none },
   "crosswalk.createTaxonomy": {
     profile: ADMIN,
     input: (_fx, _kind, n) => ({ code: `TAX-${n}`, name: "Taxonomy" }),
@@ -377,14 +384,9 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     profile: READ,
     input: () => ({ operation: "MINUSCA", asOf: "2025-06-30", donor: "USA" }),
   },
-  "analytics.explain": {
+  "analytics.predictabilityExplain": {
     profile: READ,
-    input: () => ({
-      operation: "MINUSCA",
-      period: { kind: "calendar", year: 2025 },
-      measure: "funded",
-      filter: { entityCode: "UNDP" },
-    }),
+    input: () => ({ operation: "MINUSCA", asOf: "2025-06-30", measure: "volatility" }),
   },
   "report.portfolio": {
     profile: READ,
@@ -405,6 +407,7 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
       period: { kind: "peacekeeping", year: 2024 },
       taskCode: "CIV-PROTECT",
       measure: "gap",
+      filter: { entityCode: "UNDP" },
     }),
   },
   "report.predictability": {

@@ -217,4 +217,64 @@ describe.each(ENGINES)("reports on %s", (engine) => {
         e.attributions.reduce((s, a) => s + a.cents, 0),
     ).toBe(e.value);
   });
+
+  it("explains drill-down cells by every dimension (task, Not specified, unallocated), each summing to the cell", async () => {
+    for (const by of ["entity", "category", "fundingType", "donor"] as const) {
+      const drill = await reviewer.report.drilldown({ operation: "MINUSCA", period: PK_2024, by });
+      const funded = drill.rows.filter((r) => r.figures.funded > 0);
+      // One cell of each bucket present, and a second task cell: the records cost a reconcile each.
+      const cells = [
+        ...funded.filter((r) => r.bucket === "task").slice(0, 2),
+        ...["not_specified", "unallocated"].flatMap((b) =>
+          funded.filter((r) => r.bucket === b).slice(0, 1),
+        ),
+      ];
+      expect(cells.length).toBeGreaterThan(0);
+      for (const cell of cells) {
+        const key = {
+          entity: "entityCode",
+          category: "categoryCode",
+          fundingType: "fundingType",
+          donor: "donorCode",
+        }[by];
+        const why = await reviewer.report.explain({
+          operation: "MINUSCA",
+          period: PK_2024,
+          bucket: cell.bucket,
+          taskCode: cell.taskCode,
+          measure: "funded",
+          filter: { [key]: cell.value },
+        });
+        const e = why.explanations[0]!;
+        expect(e.value, `${by} ${cell.bucket} ${cell.taskCode} ${cell.value}`).toBe(
+          cell.figures.funded,
+        );
+        expect(
+          e.contributions.reduce((s, c) => s + c.cents, 0) +
+            e.attributions.reduce((s, a) => s + a.cents, 0),
+        ).toBe(e.value);
+      }
+    }
+  });
+
+  it("explains the records without a value with a null filter, and refuses a task outside the task bucket", async () => {
+    const report = await reviewer.report.operation({ operation: "MINUSCA", period: PK_2024 });
+    // Budget lines have no donor: the requirement of records without a donor is the whole requirement.
+    const noDonor = await reviewer.report.explain({
+      operation: "MINUSCA",
+      period: PK_2024,
+      measure: "requirement",
+      filter: { donorCode: null },
+    });
+    expect(noDonor.explanations[0]!.value).toBe(report.total.requirement);
+    await expect(
+      reviewer.report.explain({
+        operation: "MINUSCA",
+        period: PK_2024,
+        taskCode: "CIV-PROTECT",
+        bucket: "unallocated",
+        measure: "funded",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
 });

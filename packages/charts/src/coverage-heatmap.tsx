@@ -5,13 +5,13 @@ import {
   NO_REQUIREMENT_BAND,
   cellAtPoint,
   contentSize,
-  coverageBand,
   moveActiveCell,
   revealCell,
   visibleCells,
 } from "./heatmap-layout";
 import type { HeatmapGeometry } from "./heatmap-layout";
-import { GRID, INK, MUTED_INK } from "./palette";
+import { paintCell } from "./heatmap-export";
+import { INK, MUTED_INK } from "./palette";
 
 export interface CoverageHeatmapLabels {
   /** Accessible name of the grid, e.g. "Coverage by task and quarter, MINUSCA". */
@@ -112,17 +112,18 @@ export function CoverageHeatmap({
     ctx.textAlign = "center";
     for (let r = v.firstRow; r <= v.lastRow; r++) {
       const y = HEADER + r * rowHeight - view.scrollTop;
-      for (let c = v.firstColumn; c <= v.lastColumn; c++) {
-        const x = labelWidth + c * columnWidth - view.scrollLeft;
-        const band = coverageBand(coverage[r]?.[c] ?? null);
-        ctx.fillStyle = band.fill;
-        ctx.fillRect(x, y, columnWidth, rowHeight);
-        ctx.strokeStyle = GRID;
-        ctx.lineWidth = 1;
-        ctx.strokeRect(x + 0.5, y + 0.5, columnWidth - 1, rowHeight - 1);
-        ctx.fillStyle = band.ink;
-        ctx.fillText(cellText(r, c), x + columnWidth / 2, y + rowHeight / 2);
-      }
+      for (let c = v.firstColumn; c <= v.lastColumn; c++)
+        paintCell(
+          ctx,
+          {
+            x: labelWidth + c * columnWidth - view.scrollLeft,
+            y,
+            width: columnWidth,
+            height: rowHeight,
+          },
+          coverage[r]?.[c] ?? null,
+          cellText(r, c),
+        );
     }
     // Active cell.
     if (focused) {

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import type { KeyboardEvent, Ref } from "react";
 import { INK, MUTED_INK } from "./palette";
 import { flowSankeyLayout } from "./sankey-layout";
+import { placeSankeyLabels } from "./sankey-labels";
 import type { FlowLinkDatum, FlowNodeDatum, PlacedFlowNode } from "./sankey-layout";
 
 export interface FlowSankeyLabels {
@@ -70,7 +71,15 @@ export function FlowSankey({
   const [hover, setHover] = useState<string | null>(null);
   const plotWidth = width - 2 * MARGIN_X;
   const layout = flowSankeyLayout(nodes, links, { width: plotWidth, height });
-  const total = LEGEND + height + 12 + stamp.length * STAMP_LINE + 8;
+  const labelFor = new Map(
+    placeSankeyLabels(layout.nodes, { width: plotWidth, height, margin: MARGIN_X }).map((l) => [
+      l.id,
+      l,
+    ]),
+  );
+  // Labels of a crowded column may run below the plot: the drawing grows to hold them.
+  const labelsBottom = Math.max(height, ...[...labelFor.values()].map((l) => l.box.y1));
+  const total = LEGEND + labelsBottom + 12 + stamp.length * STAMP_LINE + 8;
   const focus = hover ?? selected;
   const touches = (l: { source: string; target: string }) =>
     focus === null || l.source === focus || l.target === focus;
@@ -167,7 +176,7 @@ export function FlowSankey({
         </g>
         {layout.nodes.map((n) => {
           const style = FLOW_NODE_STYLES[n.kind] ?? { fill: "#5f6368" };
-          const left = n.x0 < plotWidth / 2;
+          const label = labelFor.get(n.id);
           const isSelected = selected === n.id;
           return (
             <g
@@ -211,17 +220,34 @@ export function FlowSankey({
                 strokeWidth={isSelected ? 3 : 1}
                 strokeDasharray={style.dash}
               />
-              <text
-                x={left ? n.x0 - 6 : n.x1 + 6}
-                y={(n.y0 + n.y1) / 2}
-                dy="0.35em"
-                textAnchor={left ? "end" : "start"}
-                fontSize="11"
-                fontWeight={isSelected ? 700 : 400}
-                fill={INK}
-              >
-                {n.label.length > 24 ? `${n.label.slice(0, 23)}…` : n.label}
-              </text>
+              {label && label.place === "beside" && (
+                // The plate keeps a middle label legible over the bands leaving its node.
+                <rect
+                  className="flow-label-plate"
+                  x={label.box.x0 - 2}
+                  y={label.box.y0}
+                  width={label.box.x1 - label.box.x0 + 4}
+                  height={label.box.y1 - label.box.y0}
+                  rx={2}
+                  fill="#fff"
+                  fillOpacity={0.9}
+                />
+              )}
+              {label && (
+                <text
+                  className="flow-label"
+                  x={label.x}
+                  y={label.y}
+                  dy="0.35em"
+                  textAnchor={label.anchor}
+                  fontSize="11"
+                  fontWeight={isSelected ? 700 : 400}
+                  fill={INK}
+                >
+                  {label.truncated && <title>{label.full}</title>}
+                  {label.text}
+                </text>
+              )}
             </g>
           );
         })}

@@ -42,6 +42,8 @@ export type {
   PlacedFlowNode,
   SankeyLayoutResult,
 } from "./sankey-layout";
+export { fitLabel, placeSankeyLabels, spreadApart } from "./sankey-labels";
+export type { LabelledNode, PlacedLabel, SankeyLabelOptions } from "./sankey-labels";
 export { FlowSankey, FLOW_LINK_STYLES, FLOW_NODE_STYLES } from "./flow-sankey";
 export type { FlowSankeyLabels, FlowSankeyProps } from "./flow-sankey";
 export {
@@ -56,6 +58,16 @@ export {
 } from "./heatmap-layout";
 export type { CoverageBand, HeatmapGeometry } from "./heatmap-layout";
 export { CoverageHeatmap } from "./coverage-heatmap";
+export {
+  escapeXml,
+  heatmapImageLayout,
+  heatmapPng,
+  heatmapSvg,
+  paintCell,
+  paintHeatmapImage,
+  pngScale,
+} from "./heatmap-export";
+export type { HeatmapImageInput, HeatmapImageLayout } from "./heatmap-export";
 export type { CoverageHeatmapLabels, CoverageHeatmapProps } from "./coverage-heatmap";
 export { shareLayout, sharePermille } from "./share-layout";
 export type { PlacedShare, SharePart } from "./share-layout";

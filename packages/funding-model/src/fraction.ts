@@ -44,7 +44,10 @@ export function parseRational(text: string): BigRatio | null {
   return null;
 }
 
-/** Sum of fractions, exact. */
+/**
+ * Sum of fractions, exact.
+ * @example addRatios(parseRational("0.3")!, parseRational("1/3")!) // → { numerator: 19n, denominator: 30n }
+ */
 export function addRatios(a: BigRatio, b: BigRatio): BigRatio {
   return reduce(
     a.numerator * b.denominator + b.numerator * a.denominator,
@@ -52,7 +55,10 @@ export function addRatios(a: BigRatio, b: BigRatio): BigRatio {
   );
 }
 
-/** Sign of a − b. */
+/**
+ * Sign of a − b.
+ * @example compareBigRatios(parseRational("0.50")!, parseRational("1/2")!) // → 0
+ */
 export function compareBigRatios(a: BigRatio, b: BigRatio): -1 | 0 | 1 {
   const l = a.numerator * b.denominator;
   const r = b.numerator * a.denominator;

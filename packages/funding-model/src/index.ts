@@ -21,6 +21,7 @@ export { divideHalfEven } from "./rounding";
 export { allocateLargestRemainder } from "./allocate";
 export { ratioOf, ratioToDecimalString, ratioToNumber } from "./ratio";
 export type { Ratio } from "./ratio";
+export { addRatios, compareBigRatios, parseRational } from "./fraction";
 export type { BigRatio } from "./fraction";
 export { RateTable } from "./rates";
 export type { ExchangeRate, UsdConversion } from "./rates";
@@ -68,8 +69,23 @@ export type {
 } from "./explain";
 export { alignmentOf, alignmentScore } from "./alignment";
 export type { Alignment, AlignmentTask, PriorityInversion } from "./alignment";
-export { predictability } from "./predictability";
-export type { Predictability, PredictabilityOptions } from "./predictability";
+export {
+  PREDICTABILITY_PLACES,
+  predictability,
+  predictabilityInputs,
+  summarisePredictability,
+} from "./predictability";
+export type {
+  AnnualInput,
+  ArrearsInput,
+  FundedInput,
+  PledgeInput,
+  Predictability,
+  PredictabilityInputs,
+  PredictabilityOptions,
+} from "./predictability";
+export { dispersion, isqrt, sqrtQuotientDecimal } from "./dispersion";
+export type { Dispersion } from "./dispersion";
 export { execution } from "./execution";
 export type { Execution } from "./execution";
 export { entityScorecards } from "./scorecard";

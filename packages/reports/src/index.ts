@@ -3,7 +3,7 @@ export { loadLedger } from "./load-ledger";
 export type { Ledger } from "./load-ledger";
 export { resolvePeriod } from "./period";
 export type { PeriodInput, ResolvedPeriod } from "./period";
-export { alignmentOut, figuresOut } from "./shape";
+export { alignmentOut, figuresOut, predictabilityOut } from "./shape";
 export type { AlignmentOut, FiguresOut } from "./shape";
 export {
   UnknownOperationError,

@@ -1,7 +1,7 @@
 // What the API sends for figures: integer cents, plus exact coverage as a decimal string so
 // clients never have to trust a float for a figure they print.
 import { ratioToDecimalString } from "@coherence/funding-model";
-import type { Alignment, Figures } from "@coherence/funding-model";
+import type { Alignment, Figures, Predictability } from "@coherence/funding-model";
 
 export interface FiguresOut {
   requirement: number;
@@ -52,5 +52,17 @@ export function alignmentOut(a: Alignment): AlignmentOut {
     scoreDecimal: a.exact ? ratioToDecimalString(a.exact, 6) : null,
     tasksCounted: a.tasksCounted,
     inversions: a.inversions,
+  };
+}
+
+/**
+ * Predictability as sent: Σ and Σ² behind volatility as decimal strings (Σ² of cents is past
+ * 2^53, and a bigint would not read as plain JSON for a script).
+ */
+export function predictabilityOut(p: Predictability) {
+  const { sum, sumOfSquares, ...rest } = p.volatilityInputs;
+  return {
+    ...p,
+    volatilityInputs: { ...rest, sum: sum.toString(), sumOfSquares: sumOfSquares.toString() },
   };
 }

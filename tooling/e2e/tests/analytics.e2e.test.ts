@@ -1,7 +1,9 @@
 // Issue 9's views in real Chromium: a reviewer opens each analytic view of an operation, checks a
 // figure against the API's, runs axe-core (nothing excluded) in English and French, and saves
-// screenshots. Selecting a flow-diagram node puts its filter in the URL and the other views
+// screenshots. "Why this number?" on pledge fulfilment and volatility lists the records that
+// add up to them; the coverage heatmap exports as SVG and PNG. Selecting a flow-diagram node puts its filter in the URL and the other views
 // follow it. Figures are read from the API, never hard-coded.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { artifactPath, launchChromium, query, seriousViolations, startApp } from "../src/index";
@@ -192,6 +194,48 @@ it("opens every analytic view with the API's figures, accessible in English and 
     ),
   ).toBe(grid.cells[1]![1]!.requirement);
   await check(page, "coverage");
+  // The heatmap exports as SVG (every cell, role=img with its title, stamped) and as PNG.
+  const exportBar = page.getByRole("group", { name: "Export" }).first();
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    exportBar.getByRole("button", { name: "Chart as SVG" }).click(),
+  ]);
+  const svgPath = artifactPath("analytics-heatmap.svg");
+  await svgDownload.saveAs(svgPath);
+  const parsed = await page.evaluate(
+    (text) => {
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      const svg = doc.documentElement;
+      return {
+        error: doc.querySelector("parsererror")?.textContent ?? null,
+        tag: svg.tagName,
+        role: svg.getAttribute("role"),
+        title: svg.querySelector("title")?.textContent ?? null,
+        desc: svg.querySelector("desc")?.textContent ?? null,
+        values: svg.querySelectorAll(".heatmap-value").length,
+        stamp: [...svg.querySelectorAll(".chart-stamp text")].map((t) => t.textContent),
+      };
+    },
+    readFileSync(svgPath, "utf8"),
+  );
+  expect(parsed).toMatchObject({ error: null, tag: "svg", role: "img" });
+  expect(parsed.title).toBe(`Coverage by priority task and period, ${operation}`);
+  expect(parsed.desc).toBeTruthy();
+  expect(parsed.values).toBe(grid.tasks.length * grid.periods.length);
+  expect(parsed.stamp.some((l) => l.startsWith("Data as of"))).toBe(true);
+  expect(parsed.stamp.some((l) => l.startsWith("Rates in force"))).toBe(true);
+  expect(parsed.stamp.some((l) => l.startsWith("Filters"))).toBe(true);
+  await page.getByText("The image is ready.").first().waitFor();
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    exportBar.getByRole("button", { name: "Chart as PNG" }).click(),
+  ]);
+  const pngPath = artifactPath("analytics-heatmap.png");
+  await pngDownload.saveAs(pngPath);
+  const png = readFileSync(pngPath);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // IHDR: the width and height of the whole grid (every row, not only the visible ones).
+  expect(png.readUInt32BE(20)).toBeGreaterThan(28 * grid.tasks.length);
 
   // 5. Predictability: each measure is the API's, with its definition on focus.
   const asOf = "2025-12-31";
@@ -213,6 +257,48 @@ it("opens every analytic view with the API's figures, accessible in English and 
     .poll(() => page.locator("[data-measure='arrears'] .definition").isVisible())
     .toBe(true);
   await check(page, "predictability");
+  // Why this number? Pledge fulfilment lists the pledged contributions: paid ÷ pledged, both sums.
+  const explained = await query<{
+    decimals: { pledgeFulfilment: string | null; volatility: string | null };
+    annualVoluntary: { fundedCents: number }[];
+  }>(page.request, url, "report.predictability", { operation, asOf });
+  await page.locator("[data-measure='pledgeFulfilment'] button.why-measure").click();
+  await page.waitForURL(/why=measure%3ApledgeFulfilment/);
+  const fulfilmentSum = page.locator(".why-panel .why-sum");
+  await fulfilmentSum.waitFor();
+  expect(Number(await fulfilmentSum.getAttribute("data-sum-paid-cents"))).toBe(
+    predictability.pledgeFulfilment!.numerator,
+  );
+  expect(Number(await fulfilmentSum.getAttribute("data-sum-pledged-cents"))).toBe(
+    predictability.pledgeFulfilment!.denominator,
+  );
+  const rowSums = await page
+    .locator(".why-panel tr.why-record")
+    .evaluateAll((rows) => rows.reduce((s, r) => s + Number(r.getAttribute("data-paid-cents")), 0));
+  expect(rowSums).toBe(predictability.pledgeFulfilment!.numerator);
+  expect(await page.locator(".why-panel .why-equation").getAttribute("data-decimal")).toBe(
+    explained.decimals.pledgeFulfilment,
+  );
+  await check(page, "predictability-why-fulfilment");
+  // Volatility lists each of the five years with the contributions it adds up, and its arithmetic.
+  await page.locator("[data-measure='volatility'] button.why-measure").click();
+  await page.waitForURL(/why=measure%3Avolatility/);
+  const years = page.locator(".why-panel tr.why-year");
+  await years.first().waitFor();
+  const shownYears = await years.evaluateAll((rows) =>
+    rows.map((r) => [
+      Number(r.getAttribute("data-cents")),
+      Number(r.getAttribute("data-parts-cents")),
+    ]),
+  );
+  expect(shownYears.map(([cents]) => cents)).toEqual(
+    explained.annualVoluntary.map((y) => y.fundedCents),
+  );
+  for (const [cents, parts] of shownYears) expect(parts).toBe(cents);
+  expect(await page.locator(".why-panel .why-equation").getAttribute("data-decimal")).toBe(
+    explained.decimals.volatility,
+  );
+  await check(page, "predictability-why-volatility");
 
   // 6. Budget execution.
   await page.goto(`${url}/operations/${operation}/execution?period=pk2024`);

@@ -173,6 +173,34 @@ it("walks the reviewer's journey, accessible in English and French at every step
   }
   await checkStep(page, "drill-down-donor");
 
+  // 5b. "Why this number?" on a donor's cell: the records listed add up to the cell, to the cent.
+  const drill = await query<{
+    rows: { bucket: string; taskCode: string | null; value: string | null; figures: Figures }[];
+  }>(page.request, url, "report.drilldown", { operation, period, by: "donor" });
+  const cell = drill.rows.find(
+    (r) => r.bucket === "task" && r.value !== null && r.figures.funded > 0,
+  )!;
+  await page
+    .locator(`.drill-table tr[data-task='${cell.taskCode}'] td[data-value='${cell.value}'] button`)
+    .click();
+  await page.waitForURL(/whyby=donor/);
+  const cellPanel = page.locator(`.why-panel[data-drill='donor:${cell.value}']`);
+  await cellPanel.locator(".why-side").waitFor();
+  const listed = await cellPanel.evaluate((panel) =>
+    [
+      ...panel.querySelectorAll(".why-direct tr.why-record"),
+      ...panel.querySelectorAll(".why-attribution"),
+    ].reduce((sum, el) => sum + Number(el.getAttribute("data-cents")), 0),
+  );
+  expect(listed).toBe(cell.figures.funded);
+  expect(Number(await cellPanel.locator(".why-sum").getAttribute("data-sum-cents"))).toBe(
+    cell.figures.funded,
+  );
+  expect(Number(await cellPanel.locator(".why-side").getAttribute("data-value"))).toBe(
+    cell.figures.funded,
+  );
+  await checkStep(page, "why-drill-down-cell");
+
   // 6. "Why this number?" on a gap: the records listed sum to each side, and the sides to the gap.
   const gapTask = report.tasks.find((t) => t.figures.gap > 0) ?? report.tasks[0]!;
   await page.locator(`.task-gap-row[data-task='${gapTask.taskCode}']`).focus();

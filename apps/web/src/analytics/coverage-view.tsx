@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useId, useMemo } from "react";
-import { CoverageHeatmap } from "@coherence/charts";
+import { CoverageHeatmap, heatmapPng, heatmapSvg } from "@coherence/charts";
+import type { HeatmapImageInput } from "@coherence/charts";
 import { ExportBar } from "../components/export-bar";
-import { stampEntries } from "../components/stamp";
+import { stampEntries, stampLines } from "../components/stamp";
 import { Stamp } from "../components/stamp-view";
 import { Empty, LoadError, Loading } from "../components/states";
 import { num, text } from "../export/table-data";
@@ -179,12 +180,27 @@ export default function CoverageView({ operation, state, go }: ViewProps) {
     operation,
     extra: [[m.stampPeriod, range]] as const,
     asOf: data.asOf,
+    ratesInForce: data.ratesInForce,
     filter: {
       ...filter,
       ...(state.filter.task ? { taskCode: state.filter.task } : {}),
     },
   };
   const stamp = stampEntries(stampInput, m, intlLocale);
+  // The export draws every cell (the screen's canvas only the visible ones), stamped like the rest.
+  const imageInput: HeatmapImageInput = {
+    rows,
+    columns,
+    coverage,
+    cellText,
+    labels: {
+      title: a.heatmapTitle(operation),
+      description: a.heatmapDescription,
+      bands: a.bands,
+      noRequirement: m.noRequirement,
+    },
+    stamp: stampLines(stampInput, m, intlLocale),
+  };
   const highlight = state.filter.task
     ? data.tasks.findIndex((t) => t.taskCode === state.filter.task)
     : -1;
@@ -206,6 +222,10 @@ export default function CoverageView({ operation, state, go }: ViewProps) {
           <ExportBar
             label={m.exportTitle}
             withPrint
+            image={{
+              svg: () => heatmapSvg(imageInput),
+              png: () => heatmapPng(imageInput),
+            }}
             table={() => ({
               name: `${operation}-coverage-${settings.kind}-${settings.granularity}-${settings.fromYear}-${settings.toYear}`,
               stamp,

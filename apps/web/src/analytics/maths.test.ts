@@ -3,6 +3,8 @@ import {
   cellPeriod,
   entityTaskShares,
   eventsUpTo,
+  decimalCentsToCents,
+  explainInput,
   linkExplainFilter,
   permilleText,
   ratioPercentText,
@@ -108,5 +110,28 @@ describe("analytic views' maths", () => {
     expect(
       linkExplainFilter({ source: "org:UNDP", target: "task:not-specified", kind: "allocation" }),
     ).toEqual({ entityCode: "UNDP", bucket: "not_specified" });
+  });
+
+  it("splits an analytic figure's filter into report.explain's task, bucket and filter", () => {
+    expect(explainInput({ entityCode: "UNDP", bucket: "task", taskCode: "POC" })).toEqual({
+      taskCode: "POC",
+      bucket: "task",
+      filter: { entityCode: "UNDP" },
+    });
+    // No task nor bucket: the operation's whole money matching the filter.
+    expect(explainInput({ donorCode: "USA", entityCode: "UNDP" })).toEqual({
+      filter: { donorCode: "USA", entityCode: "UNDP" },
+    });
+  });
+
+  it("rounds a decimal of cents to whole cents, half to even", () => {
+    expect(decimalCentsToCents("50.000000")).toBe(50);
+    expect(decimalCentsToCents("12.5")).toBe(12);
+    expect(decimalCentsToCents("13.5")).toBe(14);
+    expect(decimalCentsToCents("12.500001")).toBe(13);
+    expect(decimalCentsToCents("12.499999")).toBe(12);
+    expect(decimalCentsToCents("-7.6")).toBe(-8);
+    expect(decimalCentsToCents("900000000000001")).toBe(900_000_000_000_001);
+    expect(() => decimalCentsToCents("1e5")).toThrow(RangeError);
   });
 });

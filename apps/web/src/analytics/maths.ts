@@ -114,6 +114,19 @@ export interface ExplainFilter {
   donorCode?: string;
 }
 
+/** report.explain's input for an analytic view's figure: task and bucket apart from the filter. */
+export function explainInput({ taskCode, bucket, ...filter }: ExplainFilter): {
+  taskCode?: string;
+  bucket?: "task" | "not_specified" | "unallocated";
+  filter: { entityCode?: string; donorCode?: string };
+} {
+  return {
+    ...(taskCode !== undefined ? { taskCode } : {}),
+    ...(bucket !== undefined ? { bucket } : {}),
+    filter,
+  };
+}
+
 /** The explain filter that reproduces one flow-diagram link (as the API built it). */
 export function linkExplainFilter(link: {
   source: string;
@@ -126,4 +139,21 @@ export function linkExplainFilter(link: {
   if (targetKind === "unallocated") return { entityCode: sourceCode, bucket: "unallocated" };
   if (targetCode === "not-specified") return { entityCode: sourceCode, bucket: "not_specified" };
   return { entityCode: sourceCode, bucket: "task", taskCode: targetCode };
+}
+
+/**
+ * A decimal string of cents ("12345.678901", e.g. a mean) rounded half to even to whole cents,
+ * on integers: exact for any size a safe integer of cents can hold.
+ */
+export function decimalCentsToCents(decimal: string): number {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal);
+  if (!match) throw new RangeError(`not a decimal: ${decimal}`);
+  const [, sign = "", whole = "0", fraction = ""] = match;
+  let cents = BigInt(whole);
+  const first = fraction.charAt(0);
+  const rest = fraction.slice(1);
+  if (first > "5" || (first === "5" && (/[1-9]/.test(rest) || cents % 2n === 1n))) cents += 1n;
+  const value = Number(cents);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`too many cents: ${decimal}`);
+  return sign === "-" ? -value : value;
 }

@@ -1,9 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { ReactNode } from "react";
-import { Link } from "wouter";
 import { ExportBar } from "../components/export-bar";
-import { recordHref } from "../components/why-panel";
 import { stampEntries } from "../components/stamp";
 import { Stamp } from "../components/stamp-view";
 import { LoadError, Loading } from "../components/states";
@@ -14,6 +12,8 @@ import { useAnalyticsMessages } from "../i18n/analytics-messages";
 import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
 import { ratioPercentText } from "./maths";
+import { ArrearsTable, PREDICTABILITY_MEASURES, PredictabilityWhy } from "./predictability-why";
+import type { PredictabilityMeasure } from "./predictability-why";
 
 /** A measure whose definition shows on hover and on keyboard focus (and is its description). */
 function Measure({
@@ -21,13 +21,22 @@ function Measure({
   definition,
   measure,
   children,
+  detail,
+  value,
+  onWhy,
 }: {
   name: string;
   definition: string;
-  measure: string;
+  measure: PredictabilityMeasure;
   children: ReactNode;
+  /** Shown after the figure, outside its button (the button's name starts with its text). */
+  detail?: ReactNode;
+  /** The figure as read out on its "why this number?" button. */
+  value: string;
+  onWhy: (measure: PredictabilityMeasure) => void;
 }) {
   const id = useId();
+  const a = useAnalyticsMessages();
   return (
     <div className="measure" data-measure={measure}>
       <dt>
@@ -38,8 +47,56 @@ function Measure({
           {definition}
         </span>
       </dt>
-      <dd>{children}</dd>
+      <dd>
+        <button
+          type="button"
+          className="figure-button why-measure"
+          aria-label={a.whyMeasure(value, name)}
+          onClick={() => {
+            onWhy(measure);
+          }}
+        >
+          {children}
+        </button>
+        {detail}
+      </dd>
     </div>
+  );
+}
+
+/** A measure that is a ratio of two sums of money: its percentage, and both sums beneath. */
+function RatioMeasure({
+  measure,
+  ratio,
+  onWhy,
+}: {
+  measure: "pledgeFulfilment" | "multiYearShare" | "assessedShare";
+  ratio: { numerator: number; denominator: number } | null;
+  onWhy: (measure: PredictabilityMeasure) => void;
+}) {
+  const { intlLocale } = useLocale();
+  const a = useAnalyticsMessages();
+  const money = (c: number) => formatUsdCents(c, intlLocale);
+  const pct = ratioPercentText(ratio, intlLocale) ?? a.notDefined;
+  return (
+    <Measure
+      measure={measure}
+      name={a.measures[measure] ?? ""}
+      definition={a.definitions[measure] ?? ""}
+      value={pct}
+      onWhy={onWhy}
+      detail={
+        ratio && (
+          <span className="detail">
+            {a.ratioOf(money(ratio.numerator), money(ratio.denominator))}
+          </span>
+        )
+      }
+    >
+      <strong data-numerator={ratio?.numerator ?? ""} data-denominator={ratio?.denominator ?? ""}>
+        {pct}
+      </strong>
+    </Measure>
   );
 }
 
@@ -61,8 +118,6 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
     }),
   );
   const money = (c: number) => formatUsdCents(c, intlLocale);
-  const pct = (r: { numerator: number; denominator: number } | null) =>
-    ratioPercentText(r, intlLocale) ?? a.notDefined;
   const controls = (
     <form
       className="period-picker"
@@ -110,30 +165,25 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
     },
   };
   const stamp = stampEntries(stampInput, m, intlLocale);
+  const whyMeasure = PREDICTABILITY_MEASURES.find((k) => state.why === `measure:${k}`) ?? null;
+  const openWhy = (measure: PredictabilityMeasure) => {
+    go({ ...state, why: `measure:${measure}` });
+  };
   const volatility =
     data.volatility === null
       ? a.notDefined
       : new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 3 }).format(data.volatility);
+  // Ratios as the server's exact decimal strings, never a float division here.
   const exportRows: [string, string][] = [
-    ["pledgeFulfilment", data.pledgeFulfilment ? String(data.pledgeFulfilmentRate) : ""],
+    ["pledgeFulfilment", data.decimals.pledgeFulfilment ?? ""],
     [
       "medianDays",
       data.medianDaysPledgeToPayment === null ? "" : String(data.medianDaysPledgeToPayment),
     ],
     ["arrears", centsToDecimal(data.arrears.totalCents)],
-    [
-      "multiYearShare",
-      data.multiYearShare
-        ? String(data.multiYearShare.numerator / data.multiYearShare.denominator)
-        : "",
-    ],
-    [
-      "assessedShare",
-      data.assessedShare
-        ? String(data.assessedShare.numerator / data.assessedShare.denominator)
-        : "",
-    ],
-    ["volatility", data.volatility === null ? "" : String(data.volatility)],
+    ["multiYearShare", data.decimals.multiYearShare ?? ""],
+    ["assessedShare", data.decimals.assessedShare ?? ""],
+    ["volatility", data.decimals.volatility ?? ""],
   ];
   return (
     <>
@@ -154,120 +204,62 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
         })}
       />
       <dl className="summary predictability">
-        <Measure
-          measure="pledgeFulfilment"
-          name={a.measures.pledgeFulfilment ?? ""}
-          definition={a.definitions.pledgeFulfilment ?? ""}
-        >
-          <strong
-            data-numerator={data.pledgeFulfilment?.numerator ?? ""}
-            data-denominator={data.pledgeFulfilment?.denominator ?? ""}
-          >
-            {pct(data.pledgeFulfilment)}
-          </strong>
-          {data.pledgeFulfilment && (
-            <span className="detail">
-              {a.ratioOf(
-                money(data.pledgeFulfilment.numerator),
-                money(data.pledgeFulfilment.denominator),
-              )}
-            </span>
-          )}
-        </Measure>
+        <RatioMeasure measure="pledgeFulfilment" ratio={data.pledgeFulfilment} onWhy={openWhy} />
         <Measure
           measure="medianDays"
           name={a.measures.medianDays ?? ""}
           definition={a.definitions.medianDays ?? ""}
+          value={
+            data.medianDaysPledgeToPayment === null
+              ? a.noLag
+              : a.medianLagValue(data.medianDaysPledgeToPayment)
+          }
+          onWhy={openWhy}
+          detail={<span className="detail">{a.paymentsCounted(data.paymentsAfterPledge)}</span>}
         >
           <strong data-days={data.medianDaysPledgeToPayment ?? ""}>
             {data.medianDaysPledgeToPayment === null
               ? a.noLag
               : a.medianLagValue(data.medianDaysPledgeToPayment)}
           </strong>
-          <span className="detail">{a.paymentsCounted(data.paymentsAfterPledge)}</span>
         </Measure>
         <Measure
           measure="arrears"
           name={a.measures.arrears ?? ""}
           definition={a.definitions.arrears ?? ""}
+          value={money(data.arrears.totalCents)}
+          onWhy={openWhy}
         >
           <strong data-cents={data.arrears.totalCents}>{money(data.arrears.totalCents)}</strong>
         </Measure>
-        <Measure
-          measure="multiYearShare"
-          name={a.measures.multiYearShare ?? ""}
-          definition={a.definitions.multiYearShare ?? ""}
-        >
-          <strong>{pct(data.multiYearShare)}</strong>
-          {data.multiYearShare && (
-            <span className="detail">
-              {a.ratioOf(
-                money(data.multiYearShare.numerator),
-                money(data.multiYearShare.denominator),
-              )}
-            </span>
-          )}
-        </Measure>
-        <Measure
-          measure="assessedShare"
-          name={a.measures.assessedShare ?? ""}
-          definition={a.definitions.assessedShare ?? ""}
-        >
-          <strong>{pct(data.assessedShare)}</strong>
-          {data.assessedShare && (
-            <span className="detail">
-              {a.ratioOf(
-                money(data.assessedShare.numerator),
-                money(data.assessedShare.denominator),
-              )}
-            </span>
-          )}
-        </Measure>
+        <RatioMeasure measure="multiYearShare" ratio={data.multiYearShare} onWhy={openWhy} />
+        <RatioMeasure measure="assessedShare" ratio={data.assessedShare} onWhy={openWhy} />
         <Measure
           measure="volatility"
           name={a.measures.volatility ?? ""}
           definition={a.definitions.volatility ?? ""}
+          value={volatility}
+          onWhy={openWhy}
         >
-          <strong>{volatility}</strong>
+          <strong data-decimal={data.decimals.volatility ?? ""}>{volatility}</strong>
         </Measure>
       </dl>
-      <div className="table-scroll">
-        <table className="arrears-table">
-          <caption>{a.arrearsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.record}</th>
-              <th scope="col">{a.committedOn}</th>
-              <th scope="col" className="num">
-                {a.daysUnpaid}
-              </th>
-              <th scope="col" className="num">
-                {m.amountUsd}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.arrears.flows.length === 0 ? (
-              <tr>
-                <td colSpan={4}>{a.noArrears}</td>
-              </tr>
-            ) : (
-              data.arrears.flows.map((f) => (
-                <tr key={f.flowId} data-cents={f.cents}>
-                  <th scope="row">
-                    <Link href={recordHref({ recordKind: "flow", recordId: f.flowId }, operation)}>
-                      {m.flowKind} {f.flowId}
-                    </Link>
-                  </th>
-                  <td>{formatDate(f.committedOn, intlLocale)}</td>
-                  <td className="num">{f.daysUnpaid}</td>
-                  <td className="num">{money(f.cents)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      {whyMeasure && (
+        <PredictabilityWhy
+          operation={operation}
+          asOf={state.asOf}
+          filter={{
+            ...(filter.donor ? { donor: filter.donor } : {}),
+            ...(filter.entity ? { entity: filter.entity } : {}),
+            ...(filter.task ? { task: filter.task } : {}),
+          }}
+          measure={whyMeasure}
+          onClose={() => {
+            go({ ...state, why: null });
+          }}
+        />
+      )}
+      <ArrearsTable arrears={data.arrears.flows} operation={operation} className="arrears-table" />
       <div className="table-scroll">
         <table className="annual-table">
           <caption>{a.annualCaption}</caption>

@@ -7,6 +7,7 @@ import { useLocale } from "../i18n/locale";
 import { useAnalyticsMessages } from "../i18n/analytics-messages";
 import { useTRPC } from "../trpc";
 import type { Period } from "../url-state";
+import { explainInput } from "./maths";
 import type { ExplainFilter } from "./maths";
 
 export type ExplainMeasure =
@@ -34,7 +35,7 @@ export function AnalyticsWhy({
   const heading = useRef<HTMLHeadingElement>(null);
   const results = useQueries({
     queries: measures.map((measure) =>
-      trpc.analytics.explain.queryOptions({ operation, period, measure, filter }),
+      trpc.report.explain.queryOptions({ operation, period, measure, ...explainInput(filter) }),
     ),
   });
   useEffect(() => {
@@ -68,25 +69,21 @@ export function AnalyticsWhy({
           {measures.includes("requirement") && measures.includes("funded") && (
             <p className="why-equation">
               {m.whyGap(
-                money(results[measures.indexOf("requirement")]!.data!.value),
-                money(results[measures.indexOf("funded")]!.data!.value),
+                money(results[measures.indexOf("requirement")]!.data!.explanations[0]!.value),
+                money(results[measures.indexOf("funded")]!.data!.explanations[0]!.value),
                 money(
                   Math.max(
                     0,
-                    results[measures.indexOf("requirement")]!.data!.value -
-                      results[measures.indexOf("funded")]!.data!.value,
+                    results[measures.indexOf("requirement")]!.data!.explanations[0]!.value -
+                      results[measures.indexOf("funded")]!.data!.explanations[0]!.value,
                   ),
                 ),
               )}
             </p>
           )}
           {results.map((r, i) =>
-            r.data ? (
-              <ExplanationView
-                key={measures[i]}
-                e={{ ...r.data, measure: measures[i]! }}
-                operation={operation}
-              />
+            r.data?.explanations[0] ? (
+              <ExplanationView key={measures[i]} e={r.data.explanations[0]} operation={operation} />
             ) : null,
           )}
         </>

@@ -6,19 +6,12 @@ import { centsToDecimal, formatUsdCents } from "../format";
 import { useLocale } from "../i18n/locale";
 import type { Messages } from "../i18n/messages";
 import { useTRPC } from "../trpc";
-import { DRILL_DIMENSIONS } from "../url-state";
-import type { DrillBy, Filter, Period } from "../url-state";
+import { DRILL_DIMENSIONS, DRILL_FILTER_KEY } from "../url-state";
+import type { DrillBy, Filter, Period, WhyTarget } from "../url-state";
 import { ExportBar } from "./export-bar";
 import { taskName } from "./names";
 import { valueName } from "./names";
 import { Empty, LoadError, Loading } from "./states";
-
-const FILTER_KEY: Record<DrillBy, keyof Filter> = {
-  entity: "entityCode",
-  donor: "donorCode",
-  fundingType: "fundingType",
-  category: "categoryCode",
-};
 
 interface Matrix {
   values: (string | null)[];
@@ -109,6 +102,7 @@ export function Drilldown({
   stamp,
   onBy,
   onFilter,
+  onWhy,
 }: {
   operation: string;
   period: Period;
@@ -119,6 +113,8 @@ export function Drilldown({
   stamp: ExportTable["stamp"];
   onBy: (by: DrillBy | null) => void;
   onFilter: (filter: Filter) => void;
+  /** Opens "why this number?" on a cell (its column's value) or a row's total (no value). */
+  onWhy: (target: WhyTarget) => void;
 }) {
   const trpc = useTRPC();
   const { messages: m, intlLocale } = useLocale();
@@ -197,7 +193,7 @@ export function Drilldown({
                                   aria-label={m.filterBy(name)}
                                   title={m.filterBy(name)}
                                   onClick={() => {
-                                    onFilter({ [FILTER_KEY[by]]: v });
+                                    onFilter({ [DRILL_FILTER_KEY[by]]: v });
                                   }}
                                 >
                                   {name}
@@ -212,26 +208,69 @@ export function Drilldown({
                       </tr>
                     </thead>
                     <tbody>
-                      {matrix.rows.map((r) => (
-                        <tr
-                          key={`${r.bucket}-${r.taskCode ?? ""}`}
-                          data-task={r.taskCode ?? r.bucket}
-                        >
-                          <th scope="row">
-                            {r.bucket === "unallocated"
-                              ? m.unallocatedTitle
-                              : taskName(report, r.taskCode, m)}
-                          </th>
-                          {matrix.values.map((v) => (
-                            <td key={v ?? "_"} className="num" data-cents={r.cells.get(v) ?? 0}>
-                              {money(r.cells.get(v) ?? 0)}
+                      {matrix.rows.map((r) => {
+                        const rowName =
+                          r.bucket === "unallocated"
+                            ? m.unallocatedTitle
+                            : taskName(report, r.taskCode, m);
+                        const target = (value?: string | null): WhyTarget => ({
+                          taskCode: r.taskCode,
+                          measure: "funded",
+                          ...(r.bucket === "unallocated" ? { unallocated: true } : {}),
+                          drill: value === undefined ? { by } : { by, value },
+                        });
+                        return (
+                          <tr
+                            key={`${r.bucket}-${r.taskCode ?? ""}`}
+                            data-task={r.taskCode ?? r.bucket}
+                          >
+                            <th scope="row">{rowName}</th>
+                            {matrix.values.map((v) => {
+                              const cents = r.cells.get(v) ?? 0;
+                              return (
+                                <td
+                                  key={v ?? "_"}
+                                  className="num"
+                                  data-cents={cents}
+                                  data-value={v ?? ""}
+                                >
+                                  {v === null && by === "category" ? (
+                                    money(cents)
+                                  ) : (
+                                    <button
+                                      type="button"
+                                      className="figure-button"
+                                      aria-label={`${money(cents)} — ${m.whyForDrill(
+                                        m.funded,
+                                        rowName,
+                                        m.drillDimensions[by] ?? by,
+                                        valueName(by, v, m, organizations),
+                                      )}`}
+                                      onClick={() => {
+                                        onWhy(target(v));
+                                      }}
+                                    >
+                                      {money(cents)}
+                                    </button>
+                                  )}
+                                </td>
+                              );
+                            })}
+                            <td className="num" data-total-cents={r.total}>
+                              <button
+                                type="button"
+                                className="figure-button"
+                                aria-label={`${money(r.total)} — ${m.whyFor(m.funded, rowName)}`}
+                                onClick={() => {
+                                  onWhy(target());
+                                }}
+                              >
+                                {money(r.total)}
+                              </button>
                             </td>
-                          ))}
-                          <td className="num" data-total-cents={r.total}>
-                            {money(r.total)}
-                          </td>
-                        </tr>
-                      ))}
+                          </tr>
+                        );
+                      })}
                     </tbody>
                   </table>
                 </div>

@@ -1,4 +1,3 @@
-import { WHOLE_OPERATION } from "../url-state";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link } from "wouter";
@@ -8,7 +7,8 @@ import { useLocale } from "../i18n/locale";
 import type { Messages } from "../i18n/messages";
 import { useTRPC } from "../trpc";
 import type { Filter, Period, WhyTarget } from "../url-state";
-import { taskName } from "./names";
+import { taskName, valueName } from "./names";
+import { explainRequest } from "./why-request";
 import { LoadError, Loading } from "./states";
 
 type Explanation = ExplainReport["explanations"][number];
@@ -107,6 +107,26 @@ function RecordHead() {
   );
 }
 
+/**
+ * The sum of the amounts listed, added up here from the rows (not taken from the server's
+ * figure): direct contributions plus the attributed shares. It equals the figure by construction.
+ */
+function RecordsSum({ e }: { e: Explanation }) {
+  const { messages: m, intlLocale } = useLocale();
+  const money = (c: number) => formatUsdCents(c, intlLocale);
+  const direct = e.contributions.reduce((s, c) => s + c.cents, 0);
+  const attributed = e.attributions.reduce((s, a) => s + a.cents, 0);
+  return (
+    <p className="why-sum" data-sum-cents={direct + attributed}>
+      {m.whyRecordsSum(
+        money(direct),
+        e.attributions.length > 0 ? money(attributed) : null,
+        money(direct + attributed),
+      )}
+    </p>
+  );
+}
+
 /** One side of an explanation: the records behind a figure, and any attributed assessed money. */
 export function ExplanationView({ e, operation }: { e: Explanation; operation: string }) {
   const { messages: m, intlLocale } = useLocale();
@@ -127,6 +147,7 @@ export function ExplanationView({ e, operation }: { e: Explanation; operation: s
         {heading}: {money(e.value)}
       </h3>
       {count === 0 ? <p>{m.whyNothing}</p> : <p>{m.whySum(count, money(e.value))}</p>}
+      {count > 0 && <RecordsSum e={e} />}
       {e.contributions.length > 0 && (
         <div className="table-scroll">
           <table className="why-table why-direct">
@@ -175,6 +196,7 @@ export function WhyPanel({
   filter,
   target,
   report,
+  organizations,
   onClose,
 }: {
   operation: string;
@@ -182,6 +204,7 @@ export function WhyPanel({
   filter: Filter;
   target: WhyTarget;
   report: OperationReport;
+  organizations: ReadonlyMap<string, string>;
   onClose: () => void;
 }) {
   const trpc = useTRPC();
@@ -191,36 +214,43 @@ export function WhyPanel({
     trpc.report.explain.queryOptions({
       operation,
       period,
-      filter,
-      taskCode: target.taskCode === WHOLE_OPERATION ? null : target.taskCode,
-      bucket:
-        target.taskCode === null
-          ? "not_specified"
-          : target.taskCode === WHOLE_OPERATION
-            ? "all"
-            : "task",
       measure: target.measure,
+      ...explainRequest(target, filter),
     }),
   );
+  const drillText = target.drill
+    ? `${target.drill.by}:${target.drill.value === undefined ? "*" : (target.drill.value ?? "")}`
+    : "";
   useEffect(() => {
     heading.current?.focus();
-  }, [target.taskCode, target.measure]);
+  }, [target.taskCode, target.measure, drillText]);
   const money = (c: number) => formatUsdCents(c, intlLocale);
   const label = m[target.measure];
+  const where = target.unallocated ? m.unallocatedTitle : taskName(report, target.taskCode, m);
+  const title =
+    target.drill && target.drill.value !== undefined
+      ? m.whyForDrill(
+          label,
+          where,
+          m.drillDimensions[target.drill.by] ?? target.drill.by,
+          valueName(target.drill.by, target.drill.value, m, organizations),
+        )
+      : m.whyFor(label, where);
   const side = (measure: string) => why.data?.explanations.find((e) => e.measure === measure);
   return (
     <section
       className="why-panel"
       aria-labelledby="why-title"
-      data-task={target.taskCode ?? "_not-specified"}
+      data-task={target.unallocated ? "_unallocated" : (target.taskCode ?? "_not-specified")}
       data-measure={target.measure}
+      data-drill={drillText || undefined}
       onKeyDown={(e) => {
         if (e.key === "Escape") onClose();
       }}
     >
       <div className="why-header">
         <h2 id="why-title" tabIndex={-1} ref={heading}>
-          {m.whyFor(label, taskName(report, target.taskCode, m))}
+          {title}
         </h2>
         <button type="button" onClick={onClose}>
           {m.whyClose}

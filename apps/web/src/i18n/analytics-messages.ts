@@ -102,6 +102,8 @@ export const analyticsEn = {
   fromYear: "From year",
   toYear: "To year",
   heatmapTitle: (op: string) => `Coverage by priority task and period, ${op}`,
+  heatmapDescription:
+    "Coverage (funded ÷ requirement) of each priority task, in rank order (rows), in each period (columns). Each cell shows its value; its colour is the band of the legend. A dash marks a period with no requirement.",
   heatmapInstructions:
     "Arrow keys move between cells; Home and End go to the row's ends, Ctrl+Home and Ctrl+End to the corners; Page Up and Page Down move by a page; Enter or Space shows the records behind the cell.",
   bands: ["under 25%", "25–50%", "50–75%", "75–100%", "100% or more"],
@@ -148,6 +150,39 @@ export const analyticsEn = {
   daysUnpaid: "Days unpaid",
   noArrears: "No arrears on the review date.",
   annualCaption: "Voluntary funding by calendar year (for volatility)",
+  // predictability explanations
+  whyMeasure: (value: string, measure: string) => `${value} — why this number? ${measure}`,
+  fulfilmentEquation: (paid: string, pledged: string, pct: string, exact: string) =>
+    `Pledge fulfilment = paid ÷ pledged = ${paid} ÷ ${pledged} = ${pct} (exactly ${exact}).`,
+  shareEquation: (name: string, part: string, whole: string, pct: string, exact: string) =>
+    `${name} = ${part} ÷ ${whole} = ${pct} (exactly ${exact}).`,
+  medianEquation: (n: number, days: string) =>
+    n === 0
+      ? "No contribution has gone from pledge to payment yet."
+      : `Median of ${n} payment delay(s), in order below = ${days} days.`,
+  volatilityEquation: (mean: string, sd: string, cv: string) =>
+    `Mean of the five years ${mean}; standard deviation ${sd}; volatility = standard deviation ÷ mean = ${cv}.`,
+  volatilityUndefined: "No voluntary funding in the five years: volatility is not defined.",
+  arrearsEquation: (n: number, total: string) =>
+    `${n} assessed contribution(s) in arrears, summing to ${total}.`,
+  recordsSum: "Sum of the records listed",
+  pledgesCaption: "Contributions ever pledged",
+  fundedCaption: "Contributions funded (committed or paid)",
+  yearsCaption: "Voluntary funding of each of the five years, and the contributions it comes from",
+  firstPledgedOn: "First pledged on",
+  pledgedUsd: "Pledged (USD)",
+  statusOnReview: "Status on the review date",
+  paidUsd: "Paid (USD)",
+  daysToPayment: "Days to payment",
+  countedOn: "Counted on",
+  usagePeriod: "Usage period",
+  usageDays: "Days of use",
+  longerThanYear: "Longer than 366 days",
+  assessedColumn: "Assessed",
+  inNumerator: "In the numerator (USD)",
+  yearParts: "Contributions (their part of the year)",
+  yes: "yes",
+  no: "no",
   filteredBy: (what: string) => `Money filtered by ${what}.`,
   // execution
   executionIntro:
@@ -288,6 +323,8 @@ export const analyticsFr: AnalyticsMessages = {
   fromYear: "De l'année",
   toYear: "À l'année",
   heatmapTitle: (op) => `Couverture par tâche prioritaire et période, ${op}`,
+  heatmapDescription:
+    "Couverture (financé ÷ besoins) de chaque tâche prioritaire, par ordre de rang (lignes), pour chaque période (colonnes). Chaque cellule affiche sa valeur ; sa couleur est la tranche de la légende. Un tiret marque une période sans besoins.",
   heatmapInstructions:
     "Les flèches déplacent entre les cellules ; Début et Fin vont aux extrémités de la ligne, Ctrl+Début et Ctrl+Fin aux coins ; Page préc. et Page suiv. d'une page ; Entrée ou Espace montre les enregistrements derrière la cellule.",
   bands: ["moins de 25 %", "25–50 %", "50–75 %", "75–100 %", "100 % ou plus"],
@@ -328,6 +365,40 @@ export const analyticsFr: AnalyticsMessages = {
   daysUnpaid: "Jours impayés",
   noArrears: "Aucun arriéré à la date de la revue.",
   annualCaption: "Financement volontaire par année civile (pour la volatilité)",
+  whyMeasure: (value, measure) => `${value} — pourquoi ce chiffre ? ${measure}`,
+  fulfilmentEquation: (paid, pledged, pct, exact) =>
+    `Réalisation des annonces = versé ÷ annoncé = ${paid} ÷ ${pledged} = ${pct} (exactement ${exact}).`,
+  shareEquation: (name, part, whole, pct, exact) =>
+    `${name} = ${part} ÷ ${whole} = ${pct} (exactement ${exact}).`,
+  medianEquation: (n, days) =>
+    n === 0
+      ? "Aucune contribution n'est encore passée de l'annonce au versement."
+      : `Médiane de ${n} délai(s) de versement, dans l'ordre ci-dessous = ${days} jours.`,
+  volatilityEquation: (mean, sd, cv) =>
+    `Moyenne des cinq années ${mean} ; écart type ${sd} ; volatilité = écart type ÷ moyenne = ${cv}.`,
+  volatilityUndefined:
+    "Aucun financement volontaire sur les cinq années : la volatilité n'est pas définie.",
+  arrearsEquation: (n, total) =>
+    `${n} contribution(s) statutaire(s) en arriérés, pour un total de ${total}.`,
+  recordsSum: "Somme des enregistrements listés",
+  pledgesCaption: "Contributions ayant fait l'objet d'une annonce",
+  fundedCaption: "Contributions financées (engagées ou versées)",
+  yearsCaption:
+    "Financement volontaire de chacune des cinq années, et les contributions dont il provient",
+  firstPledgedOn: "Première annonce le",
+  pledgedUsd: "Annoncé (USD)",
+  statusOnReview: "Statut à la date de la revue",
+  paidUsd: "Versé (USD)",
+  daysToPayment: "Jours jusqu'au versement",
+  countedOn: "Compté le",
+  usagePeriod: "Période d'utilisation",
+  usageDays: "Jours d'utilisation",
+  longerThanYear: "Plus de 366 jours",
+  assessedColumn: "Statutaire",
+  inNumerator: "Au numérateur (USD)",
+  yearParts: "Contributions (leur part de l'année)",
+  yes: "oui",
+  no: "non",
   filteredBy: (what) => `Fonds filtrés par ${what}.`,
   executionIntro:
     "Crédits ouverts et dépenses, par entité : le solde inutilisé est crédits − dépenses, le taux d'exécution dépenses ÷ crédits.",

@@ -173,6 +173,12 @@ export const en = {
   // why
   why: "Why this number?",
   whyFor: (figure: string, task: string) => `Why this number? ${figure} of ${task}`,
+  whyForDrill: (figure: string, task: string, dimension: string, value: string) =>
+    `Why this number? ${figure} of ${task}, ${dimension}: ${value}`,
+  whyRecordsSum: (direct: string, attributed: string | null, total: string) =>
+    attributed === null
+      ? `Sum of the records listed: ${total}.`
+      : `Sum of the records listed: ${direct} counted directly + ${attributed} attributed = ${total}.`,
   whyClose: "Close the explanation",
   wholeOperation: (operation: string) => `the whole of ${operation}`,
   whyGap: (req: string, funded: string, gap: string) =>
@@ -241,6 +247,8 @@ export const en = {
   copyLink: "Copy link to this view",
   linkCopied: "Link copied.",
   exportFailed: "The export failed.",
+  exportPreparing: "Preparing the image…",
+  exportReady: "The image is ready.",
   stampAsOf: "Data as of",
   stampRates: "Rates in force",
   stampNoRates: "none needed (all amounts in USD)",
@@ -392,6 +400,12 @@ export const fr: Messages = {
   unknownValue: "non indiqué",
   why: "D'où vient ce chiffre ?",
   whyFor: (figure, task) => `D'où vient ce chiffre ? ${figure} de ${task}`,
+  whyForDrill: (figure, task, dimension, value) =>
+    `D'où vient ce chiffre ? ${figure} de ${task}, ${dimension} : ${value}`,
+  whyRecordsSum: (direct, attributed, total) =>
+    attributed === null
+      ? `Somme des enregistrements listés : ${total}.`
+      : `Somme des enregistrements listés : ${direct} comptés directement + ${attributed} attribués = ${total}.`,
   whyClose: "Fermer l'explication",
   wholeOperation: (operation) => `l'ensemble de ${operation}`,
   whyGap: (req, funded, gap) =>
@@ -462,6 +476,8 @@ export const fr: Messages = {
   copyLink: "Copier le lien de cette vue",
   linkCopied: "Lien copié.",
   exportFailed: "L'export a échoué.",
+  exportPreparing: "Préparation de l'image…",
+  exportReady: "L'image est prête.",
   stampAsOf: "Données au",
   stampRates: "Taux en vigueur",
   stampNoRates: "aucun (tous les montants en USD)",

@@ -259,6 +259,7 @@ export default function OperationPage({ code }: { code: string }) {
                   filter={view.filter}
                   target={view.why}
                   report={data}
+                  organizations={orgNames}
                   onClose={() => {
                     go({ ...view, why: null });
                   }}
@@ -290,6 +291,9 @@ export default function OperationPage({ code }: { code: string }) {
                 }}
                 onFilter={(filter) => {
                   go({ ...view, filter: { ...view.filter, ...filter }, why: null });
+                }}
+                onWhy={(why) => {
+                  go({ ...view, why });
                 }}
               />
               <Stamp {...stampInput} />

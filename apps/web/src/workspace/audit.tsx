@@ -15,7 +15,8 @@ import { VirtualRows } from "./virtual-rows";
 /** Entries per page: enough to fill a screen or two. */
 const PAGE = 100;
 
-const TABLES = ["flows", "requirements", "exchange_rates", "crosswalk", "mandates", "tasks"];
+// The table names the audit log records (a mandate's entry carries its tasks).
+const TABLES = ["flows", "requirements", "exchange_rates", "crosswalk_shares", "mandates"];
 const HIDDEN_KEYS = new Set(["version", "updated_at", "updated_by", "created_at"]);
 
 function changedFields(before: unknown, after: unknown): [string, string, string][] {

@@ -168,3 +168,24 @@ export function parseTsv(text: string): string[][] {
   }
   return rows.filter((r) => r.some((c) => c.trim() !== ""));
 }
+
+/** The field messages to show for a refused save; a message that names no field goes under `_`. */
+export function fieldErrorsOf(info: ErrorInfo): FieldErrors {
+  return Object.keys(info.fieldErrors).length ? info.fieldErrors : { _: [info.message] };
+}
+
+/** A record's value as text ("" for none). */
+export function cell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/** Today's date, YYYY-MM-DD (UTC), the default date of a new record. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Text typed in an optional field: null when left blank. */
+export function orNull(v: string): string | null {
+  return v.trim() === "" ? null : v.trim();
+}

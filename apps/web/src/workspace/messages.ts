@@ -2,8 +2,10 @@
 // have the same keys and parameters). Kept apart from the dashboard's catalog so the workspace
 // loads its words with its own chunk.
 import { useLocale } from "../i18n/locale";
+import { editorsEn, editorsFr } from "./editor-messages";
 
 export const wsEn = {
+  ...editorsEn,
   navWorkspace: "Workspace",
   workspaceTitle: "Finance officer's workspace",
   workspaceNav: "Workspace sections",
@@ -197,6 +199,7 @@ export const wsEn = {
 export type WsMessages = typeof wsEn;
 
 export const wsFr: WsMessages = {
+  ...editorsFr,
   navWorkspace: "Espace de travail",
   workspaceTitle: "Espace de travail du responsable financier",
   workspaceNav: "Sections de l'espace de travail",

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useLocale } from "../i18n/locale";
 import { useTRPC } from "../trpc";
 import { localeAmountToDecimal, parseTsv } from "./common";
-import { ScopeNote } from "./flows";
+import { ScopeNote } from "./scope-note";
 import { useWs } from "./messages";
 import type { WsMessages } from "./messages";
 

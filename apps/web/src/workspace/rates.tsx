@@ -8,7 +8,7 @@ import { useLocale } from "../i18n/locale";
 import { useTRPC } from "../trpc";
 import { errorInfo } from "./common";
 import type { FieldErrors } from "./common";
-import { useMe } from "./flows";
+import { useMe } from "./hooks";
 import { useWs } from "./messages";
 
 export function RatesEditor() {

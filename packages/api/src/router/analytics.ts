@@ -1,9 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { explainFigure, mandateView, predictability, reconcile } from "@coherence/funding-model";
-import type { CustomPeriod, PeriodScheme, ReconcileOptions } from "@coherence/funding-model";
-import { figuresOut, loadLedger } from "@coherence/reports";
+import {
+  mandateView,
+  predictabilityInputs,
+  reconcile,
+  summarisePredictability,
+} from "@coherence/funding-model";
+import type { CustomPeriod, Flow, PeriodScheme, ReconcileOptions } from "@coherence/funding-model";
+import { figuresOut, loadLedger, predictabilityOut, ratesInForce } from "@coherence/reports";
 import type { Ledger } from "@coherence/reports";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { protectedProcedure } from "../trpc";
@@ -32,6 +37,42 @@ async function ledgerFor(db: Parameters<typeof loadLedger>[0], operation: string
 }
 
 const year = z.number().int().min(1945).max(2100);
+
+/** The flows one donor gives, one entity receives or one task is given (any that are set). */
+function filterFlows(
+  flows: readonly Flow[],
+  by: { donor?: string | undefined; entity?: string | undefined; task?: string | undefined },
+): Flow[] {
+  return flows.filter(
+    (f) =>
+      (!by.donor || f.donorCode === by.donor) &&
+      (!by.entity || f.recipientEntityCode === by.entity) &&
+      (!by.task || f.taskCode === by.task),
+  );
+}
+
+/** The filter as echoed back to the client (null where not set). */
+function filterOut(by: { donor?: string; entity?: string; task?: string }) {
+  return { donor: by.donor ?? null, entity: by.entity ?? null, task: by.task ?? null };
+}
+
+const predictabilityInput = z.object({
+  operation: code,
+  asOf: isoDate,
+  donor: code.optional(),
+  entity: code.optional(),
+  task: code.optional(),
+});
+
+/** The measures of the predictability panel, each explained by the records it is computed from. */
+const PREDICTABILITY_MEASURES = [
+  "pledgeFulfilment",
+  "medianDays",
+  "arrears",
+  "multiYearShare",
+  "assessedShare",
+  "volatility",
+] as const;
 
 /** Donor and entity filters the analytic views share (a node selected in the flow diagram). */
 const coverageFilter = z
@@ -89,12 +130,7 @@ export const analyticsRouter = {
     )
     .query(async ({ ctx, input }) => {
       const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
-      const flows = ledger.records.flows.filter(
-        (f) =>
-          (!input.donor || f.donorCode === input.donor) &&
-          (!input.entity || f.recipientEntityCode === input.entity) &&
-          (!input.task || f.taskCode === input.task),
-      );
+      const flows = filterFlows(ledger.records.flows, input);
       const events: {
         date: string;
         status: "pledged" | "committed" | "paid";
@@ -293,6 +329,8 @@ export const analyticsRouter = {
       return {
         operation,
         asOf: ledger.asOf,
+        // The rates in force at the end of the grid's last period (every export is stamped).
+        ratesInForce: ratesInForce(ledger, periods[periods.length - 1]!.to),
         filter: input.filter,
         periods: periods.map((p, index) => ({ ...p, index })),
         tasks,
@@ -304,82 +342,67 @@ export const analyticsRouter = {
    * Predictability (BRIEF item 10) of the money one donor gives, one entity receives or one task
    * is given, within an operation; without a filter it equals report.predictability.
    */
-  predictability: protectedProcedure
-    .input(
-      z.object({
-        operation: code,
-        asOf: isoDate,
-        donor: code.optional(),
-        entity: code.optional(),
-        task: code.optional(),
-      }),
-    )
+  predictability: protectedProcedure.input(predictabilityInput).query(async ({ ctx, input }) => {
+    const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
+    const flows = filterFlows(ledger.records.flows, input);
+    return {
+      operation,
+      asOf: input.asOf,
+      dataAsOf: ledger.asOf,
+      filter: filterOut(input),
+      ...predictabilityOut(
+        summarisePredictability(
+          predictabilityInputs(flows, { rates: ledger.rates, asOf: input.asOf }),
+        ),
+      ),
+    };
+  }),
+
+  /**
+   * "Why this number?" for a predictability measure: the records it is computed from and its
+   * arithmetic — the pledged contributions (paid ÷ pledged, and the days to payment), the funded
+   * ones (multi-year and assessed shares), each year's voluntary parts (volatility), the arrears.
+   * Only the records of the measure asked are listed; the figures are the panel's.
+   */
+  predictabilityExplain: protectedProcedure
+    .input(predictabilityInput.extend({ measure: z.enum(PREDICTABILITY_MEASURES) }))
     .query(async ({ ctx, input }) => {
       const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
-      const flows = ledger.records.flows.filter(
-        (f) =>
-          (!input.donor || f.donorCode === input.donor) &&
-          (!input.entity || f.recipientEntityCode === input.entity) &&
-          (!input.task || f.taskCode === input.task),
-      );
+      const flows = filterFlows(ledger.records.flows, input);
+      const inputs = predictabilityInputs(flows, { rates: ledger.rates, asOf: input.asOf });
+      const summary = summarisePredictability(inputs);
+      const pledges =
+        input.measure === "pledgeFulfilment"
+          ? inputs.pledges
+          : input.measure === "medianDays"
+            ? inputs.pledges
+                .filter((p) => p.daysToPayment !== null)
+                .sort(
+                  (a, b) => a.daysToPayment! - b.daysToPayment! || (a.flowId < b.flowId ? -1 : 1),
+                )
+            : [];
+      const funded =
+        input.measure === "multiYearShare" || input.measure === "assessedShare"
+          ? inputs.funded
+          : [];
+      const out = predictabilityOut(summary);
       return {
         operation,
         asOf: input.asOf,
         dataAsOf: ledger.asOf,
-        filter: {
-          donor: input.donor ?? null,
-          entity: input.entity ?? null,
-          task: input.task ?? null,
-        },
-        ...predictability(flows, { rates: ledger.rates, asOf: input.asOf }),
-      };
-    }),
-
-  /**
-   * "Why this number?" for any figure of the analytic views: an entity's total, a donor→entity
-   * link, a task's money from one entity, a coverage cell. Unlike report.explain, the task and
-   * bucket are optional (omitted = all of the operation's money matching the filter).
-   */
-  explain: protectedProcedure
-    .input(
-      z.object({
-        operation: code,
-        period: periodInput,
-        measure: z.enum([
-          "requirement",
-          "appropriated",
-          "expended",
-          "pledged",
-          "committed",
-          "paid",
-          "funded",
-        ]),
-        filter: z
-          .object({
-            taskCode: code.optional(),
-            bucket: z.enum(["task", "not_specified", "unallocated"]).optional(),
-            entityCode: code.optional(),
-            donorCode: code.optional(),
-          })
-          .default({}),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      const period = resolvePeriod(input.period);
-      const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
-      const explanation = explainFigure(ledger.records, reconcileOptions(ledger, period.scheme), {
-        operationCode: operation.code,
-        periodIndex: period.index,
-        ...input.filter,
         measure: input.measure,
-      });
-      return {
-        operation,
-        period,
-        asOf: ledger.asOf,
-        measure: input.measure,
-        filter: input.filter,
-        ...explanation,
+        filter: filterOut(input),
+        pledgeFulfilment: summary.pledgeFulfilment,
+        medianDaysPledgeToPayment: summary.medianDaysPledgeToPayment,
+        multiYearShare: summary.multiYearShare,
+        assessedShare: summary.assessedShare,
+        decimals: summary.decimals,
+        volatility: out.volatilityInputs,
+        pledges,
+        funded,
+        annualVoluntary: input.measure === "volatility" ? inputs.annualVoluntary : [],
+        arrears: input.measure === "arrears" ? inputs.arrears : [],
+        arrearsTotalCents: summary.arrears.totalCents,
       };
     }),
 

@@ -1,17 +1,61 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { COMMON_CATEGORIES, validateCrosswalk } from "@coherence/funding-model";
+import {
+  COMMON_CATEGORIES,
+  compareBigRatios,
+  parseRational,
+  validateCrosswalk,
+} from "@coherence/funding-model";
 import { writeAudit } from "@coherence/db";
 import { actorOf } from "../auth/principal";
 import { canWrite } from "../scope";
 import { adminProcedure, fieldError, protectedProcedure, writerProcedure } from "../trpc";
+import { ConflictDetails } from "../trpc-errors";
 import { code, text } from "../validators";
 
 const commonCode = z.enum(COMMON_CATEGORIES.map((c) => c.code) as [string, ...string[]]);
+const shareList = z
+  .array(z.object({ commonCategory: commonCode, share: z.string().trim().max(30) }))
+  .max(8);
+
+interface Share {
+  commonCategory: string;
+  share: string;
+}
+
+/** Same common categories with equal shares ("0.30" equals "0.3" and "3/10"). */
+function sameShares(a: readonly Share[], b: readonly Share[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x) => {
+    const y = b.find((s) => s.commonCategory === x.commonCategory);
+    const rx = parseRational(x.share);
+    const ry = y && parseRational(y.share);
+    return rx && ry ? compareBigRatios(rx, ry) === 0 : x.share === y?.share;
+  });
+}
 
 /** Entity budget taxonomies and their crosswalk to the UNSDG common categories. */
 export const crosswalkRouter = {
+  /** Every taxonomy with the entities that use it (a finance officer of one of them maintains it). */
+  taxonomies: protectedProcedure.query(async ({ ctx }) => {
+    const [taxonomies, entities] = await Promise.all([
+      ctx.db.selectFrom("taxonomies").select(["code", "name"]).orderBy("code").execute(),
+      ctx.db
+        .selectFrom("organizations")
+        .select(["id", "code", "taxonomy"])
+        .where("taxonomy", "is not", null)
+        .orderBy("code")
+        .execute(),
+    ]);
+    return taxonomies.map((t) => ({
+      ...t,
+      entities: entities
+        .filter((e) => e.taxonomy === t.code)
+        .map((e) => ({ id: e.id, code: e.code })),
+    }));
+  }),
+
   list: protectedProcedure.input(z.object({ taxonomy: code })).query(async ({ ctx, input }) => {
     const taxonomy = await ctx.db
       .selectFrom("taxonomies")
@@ -65,10 +109,13 @@ export const crosswalkRouter = {
         taxonomy: code,
         category: code,
         name: text(200).trim().min(1),
-        shares: z
-          .array(z.object({ commonCategory: commonCode, share: z.string().trim().max(30) }))
-          .min(1)
-          .max(8),
+        shares: shareList.min(1),
+        /**
+         * The shares the caller started from ([] for a new category). When given and the stored
+         * shares differ, the save is refused with CONFLICT carrying the current shares: nobody's
+         * change is overwritten unseen.
+         */
+        expected: shareList.optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -118,7 +165,31 @@ export const crosswalkRouter = {
           .selectFrom("crosswalk_shares")
           .select(["common_category", "share"])
           .where("category_id", "=", category.id)
+          .orderBy("common_category")
           .execute();
+        const current = before.map((s) => ({ commonCategory: s.common_category, share: s.share }));
+        if (input.expected !== undefined && !sameShares(current, input.expected)) {
+          const last = await trx
+            .selectFrom("audit_log")
+            .select(["actor", "at"])
+            .where("table_name", "=", "crosswalk_shares")
+            .where("record_id", "=", `${input.taxonomy}/${input.category}`)
+            .orderBy("id", "desc")
+            .executeTakeFirst();
+          throw new TRPCError({
+            code: "CONFLICT",
+            message: `The crosswalk of ${input.taxonomy}/${input.category} was changed by ${last?.actor ?? "someone else"} since you opened it`,
+            cause: new ConflictDetails({
+              current: {
+                category: category.code,
+                name: category.name,
+                shares: current,
+                updated_by: last?.actor ?? null,
+                updated_at: last?.at ?? null,
+              },
+            }),
+          });
+        }
         await trx.deleteFrom("crosswalk_shares").where("category_id", "=", category.id).execute();
         await trx
           .insertInto("crosswalk_shares")

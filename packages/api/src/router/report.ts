@@ -17,6 +17,7 @@ import {
   loadLedger,
   operationLedger as loadOperationLedger,
   operationReport,
+  predictabilityOut,
   reconcileOptions as options,
 } from "@coherence/reports";
 import type { Database } from "@coherence/db";
@@ -42,6 +43,16 @@ const drillFilter = z
     entityCode: code.optional(),
     donorCode: code.optional(),
     fundingType: z.enum(FUNDING_TYPES).optional(),
+    categoryCode: z.string().max(40).optional(),
+  })
+  .default({});
+
+/** The drill-down filter, where null selects the records without a value (a budget line's donor). */
+const explainFilter = z
+  .object({
+    entityCode: code.nullable().optional(),
+    donorCode: code.nullable().optional(),
+    fundingType: z.enum(FUNDING_TYPES).nullable().optional(),
     categoryCode: z.string().max(40).optional(),
   })
   .default({});
@@ -121,37 +132,49 @@ export const reportRouter = {
       };
     }),
 
-  /** "Why this number?": the records and steps behind one figure. */
+  /**
+   * "Why this number?": the records and steps behind any figure on screen — a task's figure, the
+   * Not specified or unallocated bucket, the operation's whole figure, a drill-down cell, a flow
+   * link, an entity's appropriation, a coverage cell. The part of the operation is the bucket
+   * (default: the task's when a task is named, else all of it), narrowed by the filter; a null
+   * filter value selects the records without one (e.g. budget lines, which have no donor).
+   */
   explain: protectedProcedure
     .input(
-      z.object({
-        operation: code,
-        period: periodInput,
-        taskCode: code.nullable(),
-        /** "all": the operation's whole figure (any task, Not specified and unallocated). */
-        bucket: z.enum(["task", "not_specified", "unallocated", "all"]).default("task"),
-        measure: z.enum([
-          "requirement",
-          "appropriated",
-          "expended",
-          "pledged",
-          "committed",
-          "paid",
-          "funded",
-          "gap",
-        ]),
-        filter: drillFilter,
-      }),
+      z
+        .object({
+          operation: code,
+          period: periodInput,
+          taskCode: code.nullable().optional(),
+          bucket: z.enum(["task", "not_specified", "unallocated", "all"]).optional(),
+          measure: z.enum([
+            "requirement",
+            "appropriated",
+            "expended",
+            "pledged",
+            "committed",
+            "paid",
+            "funded",
+            "gap",
+          ]),
+          filter: explainFilter,
+        })
+        .refine((v) => !v.taskCode || v.bucket === undefined || v.bucket === "task", {
+          path: ["taskCode"],
+          error: "A task's figure is in the task bucket: leave the bucket out or make it task",
+        }),
     )
     .query(async ({ ctx, input }) => {
       const period = resolvePeriod(input.period);
       const { operation, ledger } = await operationLedger(ctx, input.operation);
+      const taskCode = input.taskCode ?? undefined;
+      const bucket = input.bucket ?? (taskCode ? "task" : "all");
       const base = {
         operationCode: operation.code,
         periodIndex: period.index,
-        ...(input.bucket === "all" ? {} : { bucket: input.bucket }),
+        ...(bucket === "all" ? {} : { bucket }),
         ...input.filter,
-        ...(input.bucket === "task" ? { taskCode: input.taskCode } : {}),
+        ...(taskCode ? { taskCode } : {}),
       };
       const explainMeasure = (
         measure:
@@ -165,9 +188,10 @@ export const reportRouter = {
         operation,
         period,
         asOf: ledger.asOf,
-        taskCode: input.taskCode,
-        bucket: input.bucket,
+        taskCode: taskCode ?? null,
+        bucket,
         measure: input.measure,
+        filter: input.filter,
         explanations,
       };
     }),
@@ -181,7 +205,9 @@ export const reportRouter = {
         operation,
         asOf: input.asOf,
         dataAsOf: ledger.asOf,
-        ...predictability(ledger.records.flows, { rates: ledger.rates, asOf: input.asOf }),
+        ...predictabilityOut(
+          predictability(ledger.records.flows, { rates: ledger.rates, asOf: input.asOf }),
+        ),
       };
     }),
 

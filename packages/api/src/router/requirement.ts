@@ -7,6 +7,8 @@ import { actorOf } from "../auth/principal";
 import { auditedUpdate, setDeleted } from "../audited";
 import { assertTaskOfOperation, operationId, organizationId } from "../lookups";
 import { readAmount, toUsd } from "../money-input";
+import { periodInput, resolvePeriod } from "../reports/period";
+import { requirementTotals } from "../reports/requirement-totals";
 import { assertCanWrite } from "../scope";
 import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
 import {
@@ -21,6 +23,14 @@ import {
   text,
   version,
 } from "../validators";
+
+const REQUIREMENT_SORTS = [
+  "external_ref",
+  "period_start",
+  "stage",
+  "amount_usd_cents",
+  "id",
+] as const;
 
 const requirementFields = z.object({
   externalRef: text(100).trim().min(1, { error: "Required" }),
@@ -82,6 +92,12 @@ const scopeOf = (r: Pick<Requirement, "operation_id" | "entity_id">) => ({
 });
 
 export const requirementRouter = {
+  /**
+   * Budget lines' stage rows, filtered, sorted and paged; `totalUsdCents` sums every matching row
+   * (all pages). With an operation and a period, only rows overlapping the period are listed and
+   * `reportTotals` carries the requirement, appropriation and expenditure that `report.operation`
+   * counts for them (entity and task filters applied; the stage filter does not change them).
+   */
   list: protectedProcedure
     .input(
       z.object({
@@ -89,7 +105,11 @@ export const requirementRouter = {
         entity: code.optional(),
         taskCode: code.nullable().optional(),
         stage: z.enum(REQUIREMENT_STAGES).optional(),
+        search: text(100).optional(),
+        period: periodInput.optional(),
         includeDeleted: z.boolean().default(false),
+        sort: z.enum(REQUIREMENT_SORTS).default("external_ref"),
+        direction: z.enum(["asc", "desc"]).default("asc"),
         ...pagination,
       }),
     )
@@ -104,19 +124,63 @@ export const requirementRouter = {
       if (input.taskCode === null) query = query.where("requirements.task_code", "is", null);
       else if (input.taskCode) query = query.where("requirements.task_code", "=", input.taskCode);
       if (input.stage) query = query.where("requirements.stage", "=", input.stage);
-      const [items, total] = await Promise.all([
+      if (input.search) {
+        const pattern = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        query = query.where((eb) =>
+          eb.or([
+            eb("requirements.external_ref", "like", pattern),
+            eb("requirements.document", "like", pattern),
+          ]),
+        );
+      }
+      const period = input.period ? resolvePeriod(input.period) : null;
+      if (period)
+        query = query
+          .where("requirements.period_start", "<=", period.to)
+          .where("requirements.period_end", ">=", period.from);
+      const [items, totals, reportTotals] = await Promise.all([
         query
           .selectAll("requirements")
           .select(["operations.code as operation_code", "organizations.code as entity_code"])
-          .orderBy("requirements.external_ref")
-          .orderBy("requirements.id")
+          .orderBy(`requirements.${input.sort}`, input.direction)
+          .orderBy("requirements.id", input.direction)
           .limit(input.limit)
           .offset(input.offset)
           .execute(),
-        query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+        query
+          .select((eb) => [
+            eb.fn.countAll<number>().as("n"),
+            eb.fn.sum<string | number | null>("requirements.amount_usd_cents").as("usd"),
+          ])
+          .executeTakeFirstOrThrow(),
+        input.operation && input.period
+          ? requirementTotals(ctx.db, input.operation, input.period, {
+              entityCode: input.entity,
+              taskCode: input.taskCode,
+            })
+          : Promise.resolve(null),
       ]);
-      return { items, total: total.n };
+      return {
+        items,
+        total: totals.n,
+        totalUsdCents: Number(totals.usd ?? 0),
+        reportTotals,
+      };
     }),
+
+  /** One stage row of a budget line, with its operation's and entity's codes. */
+  get: protectedProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
+    const row = await ctx.db
+      .selectFrom("requirements")
+      .innerJoin("operations", "operations.id", "requirements.operation_id")
+      .innerJoin("organizations", "organizations.id", "requirements.entity_id")
+      .selectAll("requirements")
+      .select(["operations.code as operation_code", "organizations.code as entity_code"])
+      .where("requirements.id", "=", input.id)
+      .executeTakeFirst();
+    if (!row) throw new RecordNotFoundError("requirements", input.id);
+    return row;
+  }),
 
   create: writerProcedure
     .input(requirementFields.refine(periodInOrder, periodOrderMessage))
