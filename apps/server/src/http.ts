@@ -30,7 +30,8 @@ export function createHttpServer({ db, engine, secureCookies, webRoot }: HttpOpt
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: ({ req, res }) => createHttpContext({ db, engine, req, res, secureCookies }),
+    createContext: ({ req, res, info }) =>
+      createHttpContext({ db, engine, req, res, secureCookies, info }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error(`tRPC ${path ?? "?"} failed:`, error);

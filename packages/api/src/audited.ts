@@ -5,6 +5,8 @@ import type { Kysely, Transaction } from "kysely";
 import { updateVersioned, writeAudit } from "@coherence/db";
 import type { AuditAction, Database, VersionedRow, VersionedTable } from "@coherence/db";
 import { actorOf } from "./auth/principal";
+import { recordChanged } from "./errors";
+import { codedError } from "./trpc-errors";
 import type { Principal } from "./auth/principal";
 
 export interface WriterContext {
@@ -90,10 +92,7 @@ export async function removeUnreferenced(
     if (!before)
       throw new TRPCError({ code: "NOT_FOUND", message: `No ${table} record with id ${id}` });
     if (before.version !== version) {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `This record was changed by ${before.updated_by ?? "someone else"} at ${before.updated_at} (now version ${before.version})`,
-      });
+      throw codedError("CONFLICT", recordChanged(before));
     }
     await trx.deleteFrom(table).where("id", "=", id).execute();
     await writeAudit(trx, {

@@ -3,7 +3,24 @@
 import { TRPCError } from "@trpc/server";
 import { FundingModelError } from "@coherence/funding-model";
 import { RecordNotFoundError, VersionConflictError } from "@coherence/db";
-import { ConflictDetails } from "./trpc-errors";
+import { apiMessage } from "./messages";
+import type { ApiMessage } from "./messages";
+import { ConflictDetails, codedError } from "./trpc-errors";
+
+/** "This record was changed by … at … (now version …)", coded. */
+export function recordChanged(current: {
+  updated_by: string | null;
+  updated_at: string;
+  version: number;
+}): ApiMessage {
+  return current.updated_by === null
+    ? apiMessage("record_changed_unknown", { at: current.updated_at, version: current.version })
+    : apiMessage("record_changed", {
+        who: current.updated_by,
+        at: current.updated_at,
+        version: current.version,
+      });
+}
 
 function databaseCode(error: unknown): string | null {
   if (typeof error !== "object" || error === null || !("code" in error)) return null;
@@ -14,10 +31,14 @@ function databaseCode(error: unknown): string | null {
 export function toTRPCError(error: unknown): TRPCError | null {
   if (error instanceof TRPCError) return error;
   if (error instanceof VersionConflictError) {
+    const changed = recordChanged(error.current);
     return new TRPCError({
       code: "CONFLICT",
       message: error.message,
-      cause: new ConflictDetails({ current: error.current }),
+      cause: new ConflictDetails(
+        { current: error.current },
+        { code: changed.code, params: changed.params },
+      ),
     });
   }
   if (error instanceof RecordNotFoundError) {
@@ -30,10 +51,7 @@ export function toTRPCError(error: unknown): TRPCError | null {
     case "SQLITE_CONSTRAINT_UNIQUE":
     case "SQLITE_CONSTRAINT_PRIMARYKEY":
     case "23505":
-      return new TRPCError({
-        code: "CONFLICT",
-        message: "A record with the same key already exists",
-      });
+      return codedError("CONFLICT", apiMessage("same_key_exists"));
     case "SQLITE_CONSTRAINT_FOREIGNKEY":
     case "23503":
       return new TRPCError({

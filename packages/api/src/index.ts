@@ -8,3 +8,7 @@ export type { Principal, Assignment } from "./auth/principal";
 export { loadPrincipal } from "./auth/principal";
 export { hashPassword, verifyPassword } from "./auth/password";
 export { DEMO_USERS, seedDemoUsers } from "./demo-users";
+export { API_MESSAGES } from "./messages";
+export type { ApiMessageCode, MessageCode } from "./messages";
+export { REASONS } from "@coherence/interchange";
+export type { ReasonCode } from "@coherence/interchange";

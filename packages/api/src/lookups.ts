@@ -1,6 +1,7 @@
 // Resolving the codes users type into record ids, with errors that name the field.
 import type { Kysely } from "kysely";
 import type { Database } from "@coherence/db";
+import { apiMessage } from "./messages";
 import { fieldError } from "./trpc";
 
 export async function organizationId(
@@ -13,7 +14,7 @@ export async function organizationId(
     .select("id")
     .where("code", "=", codeValue)
     .executeTakeFirst();
-  if (!row) throw fieldError(field, `Unknown organization ${codeValue}`);
+  if (!row) throw fieldError(field, apiMessage("unknown_organization", { code: codeValue }));
   return row.id;
 }
 
@@ -27,7 +28,7 @@ export async function operationId(
     .select("id")
     .where("code", "=", codeValue)
     .executeTakeFirst();
-  if (!row) throw fieldError(field, `Unknown operation ${codeValue}`);
+  if (!row) throw fieldError(field, apiMessage("unknown_operation", { code: codeValue }));
   return row.id;
 }
 
@@ -45,5 +46,5 @@ export async function assertTaskOfOperation(
     .where("mandates.operation_id", "=", operation)
     .where("priority_tasks.code", "=", taskCode)
     .executeTakeFirst();
-  if (!row) throw fieldError(field, `No priority task ${taskCode} in this operation's mandates`);
+  if (!row) throw fieldError(field, apiMessage("unknown_task", { task: taskCode }));
 }

@@ -1,15 +1,35 @@
 // From a user's decimal amount to stored minor units and USD cents, with errors that name
 // the field. Conversion uses the rate in force on the record's date (BRIEF item 1).
 import type { Kysely } from "kysely";
-import { FundingModelError, RateTable, parseAmount } from "@coherence/funding-model";
+import {
+  FundingModelError,
+  InvalidAmountError,
+  RateTable,
+  parseAmount,
+} from "@coherence/funding-model";
 import type { Database, RateOrigin } from "@coherence/db";
+import { apiMessage } from "./messages";
+import type { ApiMessage } from "./messages";
 import { fieldError } from "./trpc";
+
+/** A refused amount, coded (the English text stays the funding model's). */
+function amountMessage(error: FundingModelError, currency: string): ApiMessage {
+  if (error instanceof InvalidAmountError) {
+    if (error.problem === "too_large") return apiMessage("amount_too_large");
+    if (error.problem === "decimals" && error.allowedDecimals !== null)
+      return error.allowedDecimals === 1
+        ? apiMessage("amount_one_decimal", { currency })
+        : apiMessage("amount_decimals", { currency, decimals: error.allowedDecimals });
+  }
+  return apiMessage("amount_invalid", { currency });
+}
 
 export function readAmount(field: string, amount: string, currency: string): number {
   try {
     return parseAmount(amount, currency);
   } catch (error) {
-    if (error instanceof FundingModelError) throw fieldError(field, error.message);
+    if (error instanceof FundingModelError)
+      throw fieldError(field, { ...amountMessage(error, currency), text: error.message });
     throw error;
   }
 }
@@ -38,11 +58,7 @@ export async function toUsd(
     .orderBy("effective_date", "desc")
     .limit(1)
     .executeTakeFirst();
-  if (!rate)
-    throw fieldError(
-      field,
-      `No ${currency} rate in force on ${date}: enter the UN operational rate first`,
-    );
+  if (!rate) throw fieldError(field, apiMessage("no_rate", { currency, date }));
   const table = new RateTable([
     { currency, effectiveFrom: rate.effective_date, unitsPerUsd: rate.units_per_usd },
   ]);

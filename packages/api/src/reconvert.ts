@@ -4,6 +4,7 @@
 import type { Transaction } from "kysely";
 import { MissingRateError, RateTable } from "@coherence/funding-model";
 import type { Database } from "@coherence/db";
+import { apiMessage } from "./messages";
 import { fieldError } from "./trpc";
 
 /** Re-convert every table-converted flow and budget line in `currency`; returns how many changed. */
@@ -26,7 +27,7 @@ export async function reconvertCurrency(
       if (error instanceof MissingRateError) {
         throw fieldError(
           "effectiveDate",
-          `${what} dated ${date} would have no ${currency} rate in force`,
+          apiMessage("rate_would_leave_gap", { what, date, currency }),
         );
       }
       throw error;

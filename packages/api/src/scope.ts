@@ -1,7 +1,9 @@
 // A finance officer writes only where one of their assignments covers the record: the
 // assignment's operation (if set) is the record's operation, and its entity (if set) is the
 // record's entity (a requirement's entity, a flow's recipient). Admins write everywhere.
-import { TRPCError } from "@trpc/server";
+import { apiMessage } from "./messages";
+import type { ApiMessage } from "./messages";
+import { codedError } from "./trpc-errors";
 import type { Principal } from "./auth/principal";
 
 export interface RecordScope {
@@ -19,11 +21,15 @@ export function canWrite(principal: Principal, record: RecordScope): boolean {
   );
 }
 
-export function assertCanWrite(principal: Principal, record: RecordScope, what: string): void {
-  if (!canWrite(principal, record)) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: `You are not assigned to ${what}: ask an administrator to assign you`,
-    });
-  }
+/** Refuse (FORBIDDEN) a write outside the caller's assignments; `what` names the record's scope. */
+export function assertCanWrite(
+  principal: Principal,
+  record: RecordScope,
+  what: string | ApiMessage,
+): void {
+  if (!canWrite(principal, record))
+    throw codedError(
+      "FORBIDDEN",
+      typeof what === "string" ? apiMessage("not_assigned", { what }) : what,
+    );
 }

@@ -7,7 +7,9 @@ import { ZodError, z } from "zod";
 import type { Database, Engine } from "@coherence/db";
 import type { Principal } from "./auth/principal";
 import { toTRPCError } from "./errors";
-import { ConflictDetails, FieldError } from "./trpc-errors";
+import { apiMessage, issueCode } from "./messages";
+import type { ApiMessage, MessageCode } from "./messages";
+import { CodedMessage, ConflictDetails, FieldError, codedError } from "./trpc-errors";
 
 export interface SessionCookies {
   set(token: string, expiresAt: Date): void;
@@ -24,12 +26,43 @@ export interface Context {
   client: string;
   cookies: SessionCookies;
   now: () => Date;
+  /**
+   * The session token or API token the request came with, whether or not it was resolved to a
+   * principal (a request made of import-progress polls alone is not: see createHttpContext).
+   */
+  credential?: string | null;
 }
 
-/** Extra fields on every error: field-level messages and, for CONFLICT, the other version. */
+/**
+ * Extra fields on every error: field-level messages and, for CONFLICT, the other version; the
+ * codes and parameters of the message and of each field message, for the client's language
+ * (the English text stays in `message` and `fieldErrors`).
+ */
 export interface ErrorDetails {
   fieldErrors: Record<string, string[] | undefined> | null;
+  fieldCodes: Record<string, MessageCode[]> | null;
   conflict: unknown;
+  messageCode: MessageCode | null;
+}
+
+function fieldCodesOf(cause: unknown): Record<string, MessageCode[]> | null {
+  if (cause instanceof FieldError)
+    return { [cause.field]: [cause.coded ?? { code: null, params: {} }] };
+  if (!(cause instanceof ZodError)) return null;
+  const out: Record<string, MessageCode[]> = {};
+  for (const issue of cause.issues) {
+    // As z.flattenError keys them: the first path segment, form-level issues apart.
+    const field = issue.path.length > 0 ? String(issue.path[0]) : null;
+    if (field !== null) (out[field] ??= []).push(issueCode(issue));
+  }
+  return out;
+}
+
+/** The code of an error cause's whole message, if it has one. */
+export function messageCodeOf(cause: unknown): MessageCode | null {
+  if (cause instanceof CodedMessage) return cause.coded;
+  if (cause instanceof ConflictDetails || cause instanceof FieldError) return cause.coded;
+  return null;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -43,15 +76,28 @@ const t = initTRPC.context<Context>().create({
           ? { [cause.field]: [cause.message] }
           : null;
     const conflict = cause instanceof ConflictDetails ? cause.details : null;
-    const details: ErrorDetails = { fieldErrors, conflict };
+    const details: ErrorDetails = {
+      fieldErrors,
+      fieldCodes: fieldCodesOf(cause),
+      conflict,
+      messageCode: messageCodeOf(cause),
+    };
     return { ...shape, data: { ...shape.data, ...details } };
   },
 });
 
-/** Throw a BAD_REQUEST whose message belongs to one input field. */
-export function fieldError(field: string, message: string): TRPCError {
-  return new TRPCError({ code: "BAD_REQUEST", message, cause: new FieldError(field, message) });
+/** Throw a BAD_REQUEST whose message belongs to one input field (coded: wordable in any language). */
+export function fieldError(field: string, message: ApiMessage | string): TRPCError {
+  const text = typeof message === "string" ? message : message.text;
+  const coded = typeof message === "string" ? null : { code: message.code, params: message.params };
+  return new TRPCError({
+    code: "BAD_REQUEST",
+    message: text,
+    cause: new FieldError(field, text, coded),
+  });
 }
+
+export { codedError };
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -71,14 +117,14 @@ export const publicProcedure = baseProcedure;
 
 /** Any signed-in user (reviewers included): every read. */
 export const protectedProcedure = baseProcedure.use(({ ctx, next }) => {
-  if (!ctx.principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  if (!ctx.principal) throw codedError("UNAUTHORIZED", apiMessage("sign_in_first"));
   return next({ ctx: { ...ctx, principal: ctx.principal } });
 });
 
 /** Finance officers and admins; what a finance officer may touch is checked per record (scope.ts). */
 export const writerProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.principal.role === "reviewer") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Reviewers have read-only access" });
+    throw codedError("FORBIDDEN", apiMessage("reviewers_read_only"));
   }
   return next();
 });
@@ -86,7 +132,7 @@ export const writerProcedure = protectedProcedure.use(({ ctx, next }) => {
 /** Admins only: users and reference data. */
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.principal.role !== "admin") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only an administrator can do this" });
+    throw codedError("FORBIDDEN", apiMessage("admin_only"));
   }
   return next();
 });

@@ -3,37 +3,38 @@
 // never touches them.
 import { z } from "zod";
 import { isKnownCurrency } from "@coherence/funding-model";
+import { API_MESSAGES } from "./messages";
 
 /** A real calendar date written YYYY-MM-DD. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use a date written YYYY-MM-DD" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: API_MESSAGES.date_format })
   .refine(
     (value) => {
       const [y, m, d] = value.split("-").map(Number) as [number, number, number];
       const date = new Date(Date.UTC(y, m - 1, d));
       return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
     },
-    { error: "Not a calendar date" },
+    { error: API_MESSAGES.not_calendar_date },
   );
 
 /** A record code such as an operation, organization or task code. */
 export const code = z
   .string()
   .trim()
-  .min(1, { error: "Required" })
-  .max(40, { error: "At most 40 characters" })
+  .min(1, { error: API_MESSAGES.required })
+  .max(40, { error: API_MESSAGES.code_too_long })
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, {
-    error: "Use letters, digits, dot, dash, slash or underscore",
+    error: API_MESSAGES.code_characters,
   });
 
 /** A non-negative decimal amount as text, e.g. "1250.50"; its decimals are checked per currency. */
 export const amountText = z
   .string()
   .trim()
-  .max(24, { error: "Amount is too long" })
+  .max(24, { error: API_MESSAGES.amount_too_long })
   .regex(/^\d+(\.\d+)?$/, {
-    error: "Write the amount as digits with a decimal point, e.g. 1250.50",
+    error: API_MESSAGES.amount_format,
   });
 
 /** An ISO 4217 currency code known to the funding model. */
@@ -41,7 +42,7 @@ export const currency = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isKnownCurrency, { error: "Unknown currency code (use ISO 4217, e.g. USD, EUR)" });
+  .refine(isKnownCurrency, { error: API_MESSAGES.unknown_currency });
 
 export const text = (max: number) => z.string().max(max, { error: `At most ${max} characters` });
 
@@ -59,5 +60,5 @@ export function periodInOrder(value: { periodStart: string; periodEnd: string })
 }
 export const periodOrderMessage = {
   path: ["periodEnd"],
-  error: "The period must not end before it starts",
+  error: API_MESSAGES.period_order,
 };

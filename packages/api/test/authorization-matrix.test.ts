@@ -47,6 +47,26 @@ const importFile = (n: number) => ({
 });
 
 type InputFactory = (fx: Fixture, kind: CallerKind, n: number) => unknown;
+
+/**
+ * A finished import job of the caller's own (an administrator's for callers who cannot import),
+ * waiting for the caller's earlier job to end: one import runs per user at a time.
+ */
+async function startedJob(fx: Fixture, kind: CallerKind, n: number): Promise<string> {
+  const owner = fx.caller(kind === "anonymous" || kind === "reviewer" ? "admin" : kind);
+  for (let attempt = 0; attempt < 400; attempt++) {
+    try {
+      const { jobId } = await owner.import.start(importFile(n + 9000));
+      while ((await owner.import.progress({ jobId })).state === "running")
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      return jobId;
+    } catch (error) {
+      if (!(error instanceof TRPCError) || error.code !== "CONFLICT") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  throw new Error("no import job could be started");
+}
 const none: InputFactory = () => undefined;
 
 async function flowRef(fx: Fixture, deleted = false) {
@@ -405,6 +425,15 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
   "import.preview": { profile: WRITER, input: (_fx, _kind, n) => importFile(n) },
   "import.commit": { profile: WRITER, input: (_fx, _kind, n) => importFile(n) },
   "import.list": { profile: WRITER, input: () => ({}) },
+  "import.inspect": {
+    profile: WRITER,
+    input: (_fx, _kind, n) => ({ kind: "flows", source: "NOR", file: importFile(n).files[0] }),
+  },
+  "import.start": { profile: WRITER, input: (_fx, _kind, n) => importFile(n) },
+  "import.progress": {
+    profile: WRITER,
+    input: async (fx, kind, n) => ({ jobId: await startedJob(fx, kind, n) }),
+  },
   "import.undo": {
     profile: SCOPED,
     input: async (fx, _kind, n) => {

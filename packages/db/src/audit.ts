@@ -39,21 +39,42 @@ export interface AuditFilter {
   actor?: string | undefined;
   importId?: number | undefined;
   limit: number;
-  offset: number;
+  offset?: number | undefined;
+  /**
+   * Keyset paging: entries older than this id (the previous page's `nextCursor`). Unlike an
+   * offset, a page stays right while new entries arrive, and costs the same however deep.
+   */
+  cursor?: number | undefined;
 }
 
+/**
+ * Audit entries, newest first, filtered by table, record, user or import; `total` counts every
+ * matching entry, `nextCursor` fetches the next (older) page, null on the last one.
+ * @example
+ * const first = await listAudit(db, { table: "flows", limit: 100 });
+ * const next = await listAudit(db, { table: "flows", limit: 100, cursor: first.nextCursor! });
+ */
 export async function listAudit(
   db: Kysely<Database>,
   filter: AuditFilter,
-): Promise<{ items: AuditEntry[]; total: number }> {
+): Promise<{ items: AuditEntry[]; total: number; nextCursor: number | null }> {
   let query = db.selectFrom("audit_log");
   if (filter.table) query = query.where("table_name", "=", filter.table);
   if (filter.recordId) query = query.where("record_id", "=", filter.recordId);
   if (filter.actor) query = query.where("actor", "=", filter.actor);
   if (filter.importId !== undefined) query = query.where("import_id", "=", filter.importId);
-  const [items, total] = await Promise.all([
-    query.selectAll().orderBy("id", "desc").limit(filter.limit).offset(filter.offset).execute(),
+  let page = query
+    .selectAll()
+    .orderBy("id", "desc")
+    .limit(filter.limit + 1);
+  if (filter.cursor !== undefined) page = page.where("id", "<", filter.cursor);
+  else if (filter.offset) page = page.offset(filter.offset);
+  const [rows, total] = await Promise.all([
+    page.execute(),
     query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: total.n };
+  // One row more than asked tells whether an older page exists.
+  const items = rows.slice(0, filter.limit);
+  const nextCursor = rows.length > filter.limit ? items[items.length - 1]!.id : null;
+  return { items, total: total.n, nextCursor };
 }

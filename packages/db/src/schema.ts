@@ -275,6 +275,17 @@ export interface ImportMappingsTable {
   updated_by: string | null;
 }
 
+/** A column mapping remembered per source organization and canonical kind (header → column). */
+export interface ColumnMappingsTable {
+  id: Generated<number>;
+  source_id: number;
+  kind: string;
+  mapping_json: string;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   operations: OperationsTable;
@@ -297,6 +308,7 @@ export interface Database {
   scale_rates: ScaleRatesTable;
   fts_flows: FtsFlowsTable;
   import_mappings: ImportMappingsTable;
+  column_mappings: ColumnMappingsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -17,6 +17,10 @@ export class InvalidAmountError extends FundingModelError {
     readonly input: string,
     readonly currency: string,
     reason: string,
+    /** What is wrong, for callers that word it themselves: its syntax, its decimals, its size. */
+    readonly problem: "syntax" | "decimals" | "too_large" = "syntax",
+    /** The decimals the currency allows (problem "decimals"). */
+    readonly allowedDecimals: number | null = null,
   ) {
     super("INVALID_AMOUNT", `Invalid ${currency} amount "${input}": ${reason}`);
   }

@@ -33,9 +33,12 @@ export function parseAmount(input: string, currency: string): number {
       input,
       currency,
       `${currency} allows ${exponent} decimal${exponent === 1 ? "" : "s"}`,
+      "decimals",
+      exponent,
     );
   const minor = Number(match[2]! + fraction.padEnd(exponent, "0"));
-  if (!Number.isSafeInteger(minor)) throw new InvalidAmountError(input, currency, "too large");
+  if (!Number.isSafeInteger(minor))
+    throw new InvalidAmountError(input, currency, "too large", "too_large");
   return match[1] && minor !== 0 ? -minor : minor;
 }
 

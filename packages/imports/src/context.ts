@@ -4,8 +4,14 @@
 import type { Transaction } from "kysely";
 import { RateTable, fiscalYearOf } from "@coherence/funding-model";
 import type { AuditAction, Database, Organization, SqliteHandle } from "@coherence/db";
-import { KIND_SPECS } from "@coherence/interchange";
-import type { CanonicalKind, CanonicalRecords, Problem, RejectedRow } from "@coherence/interchange";
+import { KIND_SPECS, reason, reasonFields } from "@coherence/interchange";
+import type {
+  CanonicalKind,
+  CanonicalRecords,
+  Problem,
+  Reason,
+  RejectedRow,
+} from "@coherence/interchange";
 import { prepareFlowStatements } from "./apply/flows-sqlite";
 import type { SqliteFlowStatements } from "./apply/flows-sqlite";
 import type {
@@ -64,6 +70,8 @@ export class ImportContext {
   tasks: TaskSets = new Map();
   rates = new RateTable([]);
   rowsDone = 0;
+  rowsValidated = 0;
+  rowsTotal: number | null = null;
   /** Set when a problem must refuse the whole import even in partial mode (it spans rows). */
   refuseWhole = false;
   bytesDone = 0;
@@ -194,12 +202,18 @@ export class ImportContext {
     row: RowRef<K>,
     column: string | null,
     value: string | null,
-    reason: string,
+    why: Reason,
   ): void {
-    const problem: Problem = { file: row.file, line: row.line, column, value, reason };
+    const problem: Problem = {
+      file: row.file,
+      line: row.line,
+      column,
+      value,
+      ...reasonFields(why),
+    };
     this.problems.push(problem);
     this.rejectedAt.add(`${row.file}\u0000${row.line ?? ""}`);
-    this.failedKeys.set(`${row.kind}\u0000${KIND_SPECS[row.kind].key(row.record)}`, reason);
+    this.failedKeys.set(`${row.kind}\u0000${KIND_SPECS[row.kind].key(row.record)}`, why.text);
     const id = `${row.kind}\u0000${row.file}\u0000${row.line ?? ""}\u0000${KIND_SPECS[row.kind].key(row.record)}`;
     const existing = this.rejected.get(id);
     if (existing) {
@@ -281,6 +295,8 @@ export class ImportContext {
     this.onProgress?.({
       phase,
       rowsDone: this.rowsDone,
+      rowsValidated: this.rowsValidated,
+      rowsTotal: this.rowsTotal,
       bytesDone: this.bytesDone,
       bytesTotal: this.bytesTotal,
     });
@@ -289,20 +305,14 @@ export class ImportContext {
   /** Id of an operation code, or a problem on `column`. */
   operationId(row: RowRef, column: string, code: string): number | undefined {
     const op = this.operations.get(code);
-    if (!op) this.fail(row, column, code, `unknown operation ${code}`);
+    if (!op) this.fail(row, column, code, reason("unknown_operation", { code }));
     return op?.id;
   }
 
   /** The organization of a code, or a problem on `column`. */
   organization(row: RowRef, column: string, code: string): Organization | undefined {
     const org = this.organizations.get(code);
-    if (!org)
-      this.fail(
-        row,
-        column,
-        code,
-        `unknown organization ${code} (import it first with the organizations kind)`,
-      );
+    if (!org) this.fail(row, column, code, reason("unknown_organization", { code }));
     return org;
   }
 
@@ -313,7 +323,7 @@ export class ImportContext {
       row,
       "task_code",
       taskCode,
-      `no priority task ${taskCode} in the mandates of ${operationCode}`,
+      reason("no_task_in_mandates", { task: taskCode, operation: operationCode }),
     );
     return false;
   }

@@ -12,6 +12,8 @@ export {
 } from "./mappings";
 export type { MappingKind, MappingKinds } from "./mappings";
 export { ftsStoredTotals } from "./apply/fts";
+export { readColumnMapping, rememberColumnMapping } from "./column-mappings";
+export type { RememberRequest, RememberedMapping } from "./column-mappings";
 export type {
   ChangeLine,
   FtsStoredTotals,

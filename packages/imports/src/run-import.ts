@@ -3,12 +3,15 @@
 // only when the mode allows: atomic = no problem at all, partial = the good rows. A dry run
 // does everything and rolls back, so its counts are exactly what a commit would do.
 import { createHash } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Kysely } from "kysely";
 import { sqliteHandleOf } from "@coherence/db";
 import type { Database } from "@coherence/db";
 import {
   KIND_SPECS,
+  countCsvRecords,
   importerFor,
+  reason,
   parseCanonical,
   streamCanonicalCsv,
   tableFormatOf,
@@ -16,6 +19,7 @@ import {
 import type {
   CanonicalKind,
   CanonicalRecords,
+  ColumnMapping,
   FlowRecord,
   FtsFlow,
   FtsUnmapped,
@@ -44,6 +48,12 @@ const CANONICAL: ReadonlySet<string> = new Set(Object.keys(KIND_SPECS));
 
 class Rollback extends Error {}
 
+/**
+ * Files held in memory are read in slices of this size, so that a large CSV file streams batch
+ * by batch (progress, flat parser memory) as it would from disk.
+ */
+const SLICE_BYTES = 256 * 1024;
+
 /** Counts bytes and hashes them as a source is read. */
 class Tap {
   readonly hash = createHash("sha256");
@@ -58,7 +68,9 @@ class Tap {
       return bytes;
     };
     if (typeof source === "string" || source instanceof Uint8Array) {
-      yield emit(source);
+      const bytes = typeof source === "string" ? encoder.encode(source) : source;
+      for (let at = 0; at < bytes.length; at += SLICE_BYTES)
+        yield emit(bytes.subarray(at, at + SLICE_BYTES));
       return;
     }
     if (Symbol.asyncIterator in source) {
@@ -69,6 +81,12 @@ class Tap {
   }
 
   async readAll(source: ImportFile["data"]): Promise<Uint8Array> {
+    if (typeof source === "string" || source instanceof Uint8Array) {
+      const bytes = typeof source === "string" ? new TextEncoder().encode(source) : source;
+      this.hash.update(bytes);
+      this.bytes += bytes.length;
+      return bytes;
+    }
     const parts: Uint8Array[] = [];
     let length = 0;
     for await (const part of this.wrap(source)) {
@@ -139,7 +157,7 @@ class CrossFileKeys {
         row,
         spec.keyColumns.length === 1 ? spec.keyColumns[0]! : null,
         key.replaceAll("\u0000", ", "),
-        `duplicate ${spec.keyColumns.join(", ")}: already in ${first}`,
+        reason("duplicate_across_files", { columns: spec.keyColumns.join(", "), first }),
       );
       return false;
     });
@@ -157,6 +175,17 @@ async function importCanonical(
   const context = { provenance: `import:${kind}`, rejectedGroups: new Map<string, number>() };
   const groupOf = (cells: Record<string, string>) =>
     `${(cells.operation ?? "").trim()}\u0000${(cells.resolution ?? "").trim()}`;
+  // Rows per file, when known: before parsing for CSV in memory, after it for the rest.
+  const totals = request.files.map((f) =>
+    typeof f.data === "string" ||
+    (f.data instanceof Uint8Array && tableFormatOf(f.fileName, f.data.subarray(0, 8)) === "csv")
+      ? countCsvRecords(f.data)
+      : null,
+  );
+  const setTotal = () => {
+    ctx.rowsTotal = totals.every((t) => t !== null) ? totals.reduce((a, b) => a + b, 0) : null;
+  };
+  setTotal();
   for (const [i, file] of request.files.entries()) {
     const tap = taps[i]!;
     const take = (problems: Problem[], rejects: RejectedRow[]) => {
@@ -176,9 +205,12 @@ async function importCanonical(
       const batches = streamCanonicalCsv(kind, tap.wrap(file.data), {
         fileName: file.fileName,
         batchSize: request.batchSize ?? 5000,
+        ...(request.columns && { columns: request.columns }),
       });
       for await (const batch of batches) {
         take(batch.problems, batch.rejects);
+        ctx.rowsValidated += batch.records.length + batch.rejects.length;
+        ctx.progress("validating");
         if (batch.invalidatedLines.length > 0) {
           // Whole-file checks never invalidate these kinds; if one ever did, refuse the whole
           // import rather than keep rows the file's own checks rejected.
@@ -192,14 +224,24 @@ async function importCanonical(
         ctx.rowsDone += batch.records.length + batch.rejects.length;
         ctx.bytesDone = taps.reduce((n, t) => n + t.bytes, 0);
         ctx.progress("writing");
+        // A turn of the event loop between batches: a server answers other requests (the
+        // import's own progress among them) while a long import runs.
+        await nextTurn();
       }
       continue;
     }
     const bytes = await tap.readAll(file.data);
     ctx.bytesDone = taps.reduce((n, t) => n + t.bytes, 0);
     ctx.progress("reading");
-    const parsed = await parseCanonical(kind, bytes, { fileName: file.fileName });
+    const parsed = await parseCanonical(kind, bytes, {
+      fileName: file.fileName,
+      ...(request.columns && { columns: request.columns }),
+    });
     take(parsed.problems, parsed.rejects);
+    totals[i] = parsed.records.length + parsed.rejects.length;
+    setTotal();
+    ctx.rowsValidated += parsed.records.length + parsed.rejects.length;
+    ctx.progress("validating");
     const rows = crossFile.filter(ctx, rowsOf(kind, file.fileName, parsed.records));
     ctx.counts.read += parsed.records.length;
     report.read += parsed.records.length;
@@ -231,6 +273,8 @@ async function importFts(
   const result = await importerFor("fts")!.import(files, { ftsMapping: mapping });
   for (const p of result.problems) ctx.fileProblem(p);
   ctx.counts.read += result.report.read;
+  ctx.rowsTotal = ctx.rowsValidated = result.report.read;
+  ctx.progress("validating");
   const detail = result.detail as { ftsFlows: FtsFlow[]; unmapped: FtsUnmapped[] };
   await applyFts(
     ctx,
@@ -255,6 +299,9 @@ async function importIati(
     const result = await importerFor("iati")!.import([file], { iatiMapping: mapping });
     for (const p of result.problems) ctx.fileProblem(p);
     ctx.counts.read += result.report.read;
+    ctx.rowsValidated += result.report.read;
+    if (files.length === 1) ctx.rowsTotal = result.report.read;
+    ctx.progress("validating");
     report.read += result.report.read;
     report.taken += result.report.taken;
     report.refused += result.report.refused;
@@ -290,11 +337,28 @@ async function importUnRates(
   const result = await importerFor("un-rates")!.import(files);
   for (const p of result.problems) ctx.fileProblem(p);
   ctx.counts.read += result.report.read;
+  ctx.rowsTotal = ctx.rowsValidated = result.report.read;
+  ctx.progress("validating");
   const label = files.length === 1 ? files[0]!.fileName : files.map((f) => f.fileName).join(", ");
   const rows = rowsOf("rates", label, result.records.rates);
   await applyRates(ctx, rows);
   ctx.rowsDone = result.report.read;
   return result;
+}
+
+/**
+ * Problems name the canonical column; when the file's headers were mapped, the user looks for
+ * the file's own header: it becomes the column, the canonical one the `field`.
+ */
+function inFileColumns(problems: Problem[], columns: ColumnMapping | undefined): Problem[] {
+  if (!columns) return problems;
+  const headerOf = new Map<string, string>();
+  for (const [header, field] of Object.entries(columns))
+    if (field !== null && !headerOf.has(field)) headerOf.set(field, header);
+  return problems.map((p) => {
+    const header = p.column === null ? undefined : headerOf.get(p.column);
+    return header === undefined ? p : { ...p, column: header, field: p.column! };
+  });
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
@@ -409,6 +473,7 @@ export async function runImport(
     if (!(error instanceof Rollback)) throw error;
   }
   const ctx = ctxOut!;
+  ctx.rowsTotal = ctx.rowsValidated;
   ctx.progress("done");
   return {
     kind: request.kind,
@@ -419,7 +484,7 @@ export async function runImport(
     importId,
     sha256,
     counts: ctx.counts,
-    problems: sortProblems(ctx.problems),
+    problems: sortProblems(inFileColumns(ctx.problems, request.columns)),
     rejects: ctx.rejects(),
     report: finalReport,
     changes: ctx.changes,

@@ -1,5 +1,6 @@
 import type {
   CanonicalKind,
+  ColumnMapping,
   ImportFile,
   ImportReport,
   ImporterKind,
@@ -19,10 +20,20 @@ export interface ImportScope {
   entityId: number | null;
 }
 
-/** Progress of a long import: rows applied so far; bytes read when the size is known. */
+/**
+ * Progress of a long import: rows validated (parsed and checked) and rows applied so far, out
+ * of the total when it is known; bytes read when the size is known.
+ */
 export interface ImportProgress {
-  phase: "reading" | "writing" | "done";
+  phase: "reading" | "validating" | "writing" | "done";
+  /** Rows applied (written, or refused with their problems). */
   rowsDone: number;
+  rowsValidated: number;
+  /**
+   * Data rows in the files: known before parsing for CSV held in memory, after parsing for the
+   * other formats (null until then); exact once the phase is "done".
+   */
+  rowsTotal: number | null;
   bytesDone: number;
   /** Total bytes of the input, when the caller gave it (files' sizes). */
   bytesTotal: number | null;
@@ -40,6 +51,12 @@ export interface ImportRequest {
   /** The caller's authorisation: rows it refuses become problems naming their line. */
   canWrite?: (scope: ImportScope) => boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Canonical kinds: the file's headers mapped to canonical columns (the import wizard's
+   * mapping); problems then name the file's own header as their column, the canonical one as
+   * their `field`.
+   */
+  columns?: ColumnMapping;
   /** Clock (tests). */
   now?: () => Date;
   /** Streaming batch size for large canonical CSV files (default 5,000). */

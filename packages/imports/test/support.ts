@@ -82,6 +82,7 @@ const TABLES: [keyof Database, string][] = [
   ["audit_log", "id"],
   ["fts_flows", "id"],
   ["import_mappings", "kind"],
+  ["column_mappings", "id"],
 ];
 
 /** Every row of every table, in a stable order. */

@@ -21,6 +21,9 @@ export async function* chunksOf(source: ByteSource): AsyncGenerator<Uint8Array |
   for (const chunk of source) yield chunk;
 }
 
+import { reason } from "./reasons";
+import type { Reason } from "./reasons";
+
 const encoder = new TextEncoder();
 
 /**
@@ -61,13 +64,17 @@ export function looksLikeZip(head: Uint8Array): boolean {
  * @example binaryReason(new Uint8Array([0x50, 0x4b, 3, 4])) // → "this is a ZIP/XLSX file, not text"
  */
 export function binaryReason(head: Uint8Array): string | null {
-  if (looksLikeZip(head)) return "this is a ZIP/XLSX file, not text";
-  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0]))
-    return "this is a legacy Excel (.xls) file: save it as .xlsx or UTF-8 CSV";
-  if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) return "this is a PDF file, not text";
+  return binaryReasonCoded(head)?.text ?? null;
+}
+
+/** {@link binaryReason} as a coded reason. */
+export function binaryReasonCoded(head: Uint8Array): Reason | null {
+  if (looksLikeZip(head)) return reason("binary_zip");
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) return reason("binary_xls");
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) return reason("binary_pdf");
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]))
-    return "this is UTF-16 text: save it as UTF-8";
+    return reason("binary_utf16");
   const limit = Math.min(head.length, 8192);
-  for (let i = 0; i < limit; i++) if (head[i] === 0) return "binary file (contains NUL bytes)";
+  for (let i = 0; i < limit; i++) if (head[i] === 0) return reason("binary_nul");
   return null;
 }

@@ -3,6 +3,8 @@
 export * from "./records";
 export type { Problem } from "./problem";
 export { FileProblemError, formatProblem } from "./problem";
+export { REASONS, codedMessages, fillTemplate, reason, reasonFields } from "./reasons";
+export type { Coded, Reason, ReasonCode, ReasonParams } from "./reasons";
 export type { ByteSource } from "./bytes";
 export { neutralise, unneutralise } from "./neutralise";
 export { numberToDecimalString, sumDecimals, compareDecimals } from "./decimal";
@@ -17,6 +19,22 @@ export { parseCanonicalCsv, streamCanonicalCsv } from "./canonical/parse-csv";
 export type { ReadOptions } from "./canonical/parse-csv";
 export { parseCanonicalXlsx } from "./canonical/parse-xlsx";
 export { parseCanonical, tableFormatOf } from "./canonical/parse";
+export {
+  COLUMN_ALIASES,
+  kindColumns,
+  mappingGaps,
+  normaliseColumnName,
+  suggestColumnMapping,
+} from "./canonical/column-map";
+export type {
+  ColumnMapping,
+  ColumnSuggestion,
+  MappingGaps,
+  MatchedBy,
+} from "./canonical/column-map";
+export { readTableHeader } from "./canonical/table-header";
+export type { TableHeader } from "./canonical/table-header";
+export { countCsvRecords } from "./csv/count-records";
 export type { TableFormat } from "./canonical/parse";
 export {
   canonicalColumns,

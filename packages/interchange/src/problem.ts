@@ -1,3 +1,6 @@
+import { reasonFields } from "./reasons";
+import type { Reason, ReasonCode, ReasonParams } from "./reasons";
+
 /**
  * One thing wrong with an input file, pointing at the physical line (header = line 1; in XLSX
  * the row number) and column where it was found. File-level problems (empty file, missing
@@ -8,7 +11,16 @@ export interface Problem {
   line: number | null;
   column: string | null;
   value: string | null;
+  /** Why, in English (the CLI's and API's text). */
   reason: string;
+  /** The reason as a stable code and parameters, for other languages (see reasons.ts). */
+  code?: ReasonCode;
+  params?: ReasonParams;
+  /**
+   * The canonical column, when the file's headers were mapped to canonical ones and `column`
+   * names the file's own header.
+   */
+  field?: string;
 }
 
 const MAX_VALUE_CHARS = 80;
@@ -52,6 +64,10 @@ export class FileProblemError extends Error {
 }
 
 /** A file-level problem. @example fileProblem("a.csv", "the file is empty (0 bytes)") */
-export function fileProblem(file: string, reason: string, line: number | null = null): Problem {
-  return { file, line, column: null, value: null, reason };
+export function fileProblem(
+  file: string,
+  reason: Reason | string,
+  line: number | null = null,
+): Problem {
+  return { file, line, column: null, value: null, ...reasonFields(reason) };
 }

@@ -40,7 +40,7 @@ export async function readTable(
     } else
       for await (const batch of readCsvRecords(bytes, fileName))
         for (const record of batch.records)
-          rows.push({ line: record.line, cells: record.cells, issue: record.issue });
+          rows.push({ line: record.line, cells: record.cells, issue: record.issue?.text ?? null });
   } catch (error) {
     if (!(error instanceof FileProblemError)) throw error;
     return { rows, problems: [error.problem], format: chosen };

@@ -1,13 +1,19 @@
 // The audit log: who changed what, when, before and after; filtered by table, record, user or
-// import (the filters live in the URL, so a record's or an import's log is a link).
-import { useQuery } from "@tanstack/react-query";
+// import (the filters live in the URL, so a record's or an import's log is a link). Paged by
+// the server newest first (a cursor), older pages added on demand, rows drawn near the viewport.
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocation, useSearch } from "wouter";
 import { LoadError, Loading } from "../components/states";
 import { formatDateTime } from "../format";
 import { useLocale } from "../i18n/locale";
 import { useTRPC } from "../trpc";
+import { useAuditMessages } from "./audit-messages";
 import { useWs } from "./messages";
+import { VirtualRows } from "./virtual-rows";
+
+/** Entries per page: enough to fill a screen or two. */
+const PAGE = 100;
 
 // The table names the audit log records (a mandate's entry carries its tasks).
 const TABLES = ["flows", "requirements", "exchange_rates", "crosswalk_shares", "mandates"];
@@ -27,6 +33,7 @@ function changedFields(before: unknown, after: unknown): [string, string, string
 export function AuditLog() {
   const trpc = useTRPC();
   const w = useWs();
+  const a = useAuditMessages();
   const { intlLocale } = useLocale();
   const [location, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
@@ -37,16 +44,21 @@ export function AuditLog() {
     importId: params.get("importId") ?? "",
   };
   const [draft, setDraft] = useState(filter);
-  const audit = useQuery({
-    ...trpc.audit.list.queryOptions({
-      table: filter.table || undefined,
-      recordId: filter.recordId || undefined,
-      actor: filter.actor || undefined,
-      importId: /^\d+$/.test(filter.importId) ? Number(filter.importId) : undefined,
-      limit: 200,
-    }),
+  const audit = useInfiniteQuery({
+    ...trpc.audit.list.infiniteQueryOptions(
+      {
+        table: filter.table || undefined,
+        recordId: filter.recordId || undefined,
+        actor: filter.actor || undefined,
+        importId: /^\d+$/.test(filter.importId) ? Number(filter.importId) : undefined,
+        limit: PAGE,
+      },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
     staleTime: 0,
   });
+  const entries = audit.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = audit.data?.pages[0]?.total ?? 0;
   const apply = (f: typeof filter) => {
     const next = new URLSearchParams();
     for (const [k, v] of Object.entries(f)) if (v.trim()) next.set(k, v.trim());
@@ -125,15 +137,21 @@ export function AuditLog() {
         <Loading />
       ) : audit.isError ? (
         <LoadError error={audit.error} retry={() => void audit.refetch()} />
-      ) : audit.data.items.length === 0 ? (
+      ) : entries.length === 0 ? (
         <p className="state empty">{w.noAudit}</p>
       ) : (
         <>
-          <p className="note">{w.auditCount(String(audit.data.total))}</p>
+          <p className="note">
+            {w.auditCount(String(total))} ·{" "}
+            {a.shownOf(
+              new Intl.NumberFormat(intlLocale).format(entries.length),
+              new Intl.NumberFormat(intlLocale).format(total),
+            )}
+          </p>
           <div className="table-scroll">
-            <table className="audit-table">
+            <table className="audit-table" aria-rowcount={total + 1}>
               <thead>
-                <tr>
+                <tr aria-rowindex={1}>
                   <th scope="col">{w.when}</th>
                   <th scope="col">{w.who}</th>
                   <th scope="col">{w.action}</th>
@@ -141,9 +159,20 @@ export function AuditLog() {
                   <th scope="col">{w.changes}</th>
                 </tr>
               </thead>
-              <tbody>
-                {audit.data.items.map((entry) => (
-                  <tr key={entry.id} data-actor={entry.actor} data-action={entry.action}>
+              <VirtualRows
+                rows={entries}
+                rowKey={(entry) => entry.id}
+                colSpan={5}
+                firstRowIndex={2}
+                estimateRowHeight={120}
+              >
+                {(entry, rowProps) => (
+                  <tr
+                    key={entry.id}
+                    {...rowProps}
+                    data-actor={entry.actor}
+                    data-action={entry.action}
+                  >
                     <td>{formatDateTime(entry.at, intlLocale)}</td>
                     <td>{entry.actor}</td>
                     <td>{w.actions[entry.action] ?? entry.action}</td>
@@ -172,10 +201,20 @@ export function AuditLog() {
                       </table>
                     </td>
                   </tr>
-                ))}
-              </tbody>
+                )}
+              </VirtualRows>
             </table>
           </div>
+          {audit.hasNextPage && (
+            <button
+              type="button"
+              className="load-older"
+              disabled={audit.isFetchingNextPage}
+              onClick={() => void audit.fetchNextPage()}
+            >
+              {audit.isFetchingNextPage ? a.loadingOlder : a.showOlder}
+            </button>
+          )}
         </>
       )}
     </section>

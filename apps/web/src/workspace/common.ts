@@ -3,6 +3,8 @@
 import { TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "@coherence/api";
 import type { Me } from "../api-types";
+import type { Locale } from "../i18n/messages";
+import { serverText } from "./server-messages";
 
 export interface RecordScope {
   operationId: number | null;
@@ -78,17 +80,51 @@ export interface ErrorInfo {
   conflictCurrent: Record<string, unknown> | null;
 }
 
-/** Code, field messages and the other version (CONFLICT) out of a tRPC error. */
-export function errorInfo(error: unknown): ErrorInfo {
+type Coded = { code: string | null; params: Record<string, string | number> } | null;
+
+/** Field messages in the interface language (each English message beside its code). */
+function localFieldErrors(
+  fieldErrors: FieldErrors,
+  fieldCodes: Record<string, Coded[] | undefined> | null | undefined,
+  locale: Locale,
+): FieldErrors {
+  if (locale === "en" || !fieldCodes) return fieldErrors;
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, messages]) => [
+      field,
+      messages?.map((text, i) => {
+        const coded = fieldCodes[field]?.[i];
+        return serverText({ text, code: coded?.code, params: coded?.params }, locale, "api");
+      }),
+    ]),
+  );
+}
+
+/**
+ * Code, field messages and the other version (CONFLICT) out of a tRPC error; the messages in
+ * `locale` (the server sends each with a code: see server-messages.ts).
+ */
+export function errorInfo(error: unknown, locale: Locale = "en"): ErrorInfo {
   if (error instanceof TRPCClientError) {
     const e = error as TRPCClientError<AppRouter>;
     const data = e.data as
-      { code?: string; fieldErrors?: FieldErrors | null; conflict?: unknown } | undefined;
+      | {
+          code?: string;
+          fieldErrors?: FieldErrors | null;
+          fieldCodes?: Record<string, Coded[] | undefined> | null;
+          messageCode?: Coded;
+          conflict?: unknown;
+        }
+      | undefined;
     const conflict = data?.conflict as { current?: Record<string, unknown> } | null | undefined;
     return {
       code: data?.code ?? null,
-      message: e.message,
-      fieldErrors: data?.fieldErrors ?? {},
+      message: serverText(
+        { text: e.message, code: data?.messageCode?.code, params: data?.messageCode?.params },
+        locale,
+        "api",
+      ),
+      fieldErrors: localFieldErrors(data?.fieldErrors ?? {}, data?.fieldCodes, locale),
       conflictCurrent: conflict?.current ?? null,
     };
   }

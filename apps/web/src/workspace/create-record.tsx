@@ -5,6 +5,7 @@
 import { useRef, useState } from "react";
 import type { ReactNode, SyntheticEvent } from "react";
 import { Link, useLocation } from "wouter";
+import { useLocale } from "../i18n/locale";
 import { errorInfo, fieldErrorsOf } from "./common";
 import type { FieldErrors } from "./common";
 import { useMe } from "./hooks";
@@ -52,6 +53,7 @@ export function CreateRecordForm<F extends Record<string, string>, I, O>({
   recordOf: (saved: O) => { href: string; ref: string };
   labels: { create: string; created: (ref: string) => string; open: (ref: string) => string };
 }) {
+  const { locale } = useLocale();
   const w = useWs();
   const me = useMe();
   const [, navigate] = useLocation();
@@ -84,7 +86,7 @@ export function CreateRecordForm<F extends Record<string, string>, I, O>({
       },
       onError: (error) => {
         setCreated(null);
-        setErrors(fieldErrorsOf(errorInfo(error)));
+        setErrors(fieldErrorsOf(errorInfo(error, locale)));
       },
     });
   };

@@ -201,7 +201,7 @@ function SharesForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const w = useWs();
-  const { messages: m, intlLocale } = useLocale();
+  const { messages: m, intlLocale, locale } = useLocale();
   const [code, setCode] = useState(category?.code ?? "");
   const [name, setName] = useState(category?.name ?? "");
   const [entries, setEntries] = useState<ShareEntry[]>(() =>
@@ -228,7 +228,7 @@ function SharesForm({
         await queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() });
       },
       onError: (error) => {
-        const info = errorInfo(error);
+        const info = errorInfo(error, locale);
         setSaved(false);
         if (info.code === "CONFLICT" && info.conflictCurrent) {
           setConflict(info.conflictCurrent as unknown as TheirShares);

@@ -23,7 +23,7 @@ export function FlowEditor({ id }: { id: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const w = useWs();
-  const { messages: m, intlLocale } = useLocale();
+  const { messages: m, intlLocale, locale } = useLocale();
   const me = useMe();
   const codes = useCodes();
   const flow = useQuery({ ...trpc.flow.get.queryOptions({ id }), staleTime: 0 });
@@ -69,7 +69,7 @@ export function FlowEditor({ id }: { id: number }) {
         await refresh();
       },
       onError: (error) => {
-        const info = errorInfo(error);
+        const info = errorInfo(error, locale);
         if (info.code === "CONFLICT" && info.conflictCurrent) {
           feedback.failed(error);
           return;

@@ -13,6 +13,7 @@ import { STATUSES } from "./flow-form";
 import { useCodes, useMe } from "./hooks";
 import { useWs } from "./messages";
 import { ScopeNote } from "./scope-note";
+import { VirtualRows } from "./virtual-rows";
 import {
   FilterSelect,
   NewRecordLink,
@@ -116,10 +117,10 @@ export function FlowsTable() {
       ) : (
         <>
           <div className="table-scroll">
-            <table className="flows-table">
+            <table className="flows-table" aria-rowcount={flows.data.total + 2}>
               <caption className="visually-hidden">{w.flowsTitle}</caption>
               <thead>
-                <tr>
+                <tr aria-rowindex={1}>
                   {header("id", w.id, "num")}
                   {header("external_ref", w.externalRef)}
                   <th scope="col">{w.operation}</th>
@@ -141,20 +142,27 @@ export function FlowsTable() {
                   </th>
                 </tr>
               </thead>
-              <tbody>
-                {flows.data.items.length === 0 && (
-                  <tr>
-                    <td colSpan={13}>{w.noFlows}</td>
-                  </tr>
-                )}
-                {flows.data.items.map((f) => {
+              <VirtualRows
+                rows={flows.data.items}
+                rowKey={(f) => f.id}
+                colSpan={13}
+                firstRowIndex={offset + 2}
+                before={
+                  flows.data.items.length === 0 && (
+                    <tr>
+                      <td colSpan={13}>{w.noFlows}</td>
+                    </tr>
+                  )
+                }
+              >
+                {(f, rowProps) => {
                   const ref = f.external_ref ?? `#${f.id}`;
                   const writable = canWrite(me, {
                     operationId: f.operation_id,
                     entityId: f.recipient_id,
                   });
                   return (
-                    <tr key={f.id} data-flow-id={f.id} data-writable={writable}>
+                    <tr key={f.id} {...rowProps} data-flow-id={f.id} data-writable={writable}>
                       <td className="num">{f.id}</td>
                       <td>{f.external_ref ?? w.none}</td>
                       <td>{f.operation_code ?? w.none}</td>
@@ -179,10 +187,10 @@ export function FlowsTable() {
                       </td>
                     </tr>
                   );
-                })}
-              </tbody>
+                }}
+              </VirtualRows>
               <tfoot>
-                <tr>
+                <tr aria-rowindex={flows.data.total + 2}>
                   <th scope="row" colSpan={2}>
                     {w.totalUsd(String(flows.data.total))}
                   </th>

@@ -1,16 +1,26 @@
-// The import wizard: choose the kind of file and the file, preview (a dry run with every
-// problem at its line and column), choose all-or-nothing or take-the-good-rows, import, see
-// what changed, and undo a whole import (refused, with the records named, when changed since).
+// The import wizard: choose the kind of file, where it comes from and the file, map the file's
+// columns to fields (proposed from the mapping remembered for the source, the names, known
+// other names), preview (a dry run with every problem at its line and column), choose
+// all-or-nothing or take-the-good-rows, import with a real progress bar, see what changed, and
+// undo a whole import (refused, with the records named, when changed since).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Link } from "wouter";
 import { LoadError, Loading } from "../components/states";
 import { formatDateTime } from "../format";
 import { useLocale } from "../i18n/locale";
 import { useTRPC } from "../trpc";
 import { errorInfo } from "./common";
+import { ColumnMappingTable } from "./column-mapping-table";
+import { mappingGaps, mappingOf } from "./column-mapping";
+import type { ColumnMapping, MappableField, ProposedColumn } from "./column-mapping";
+import { fieldLabel, useImportMessages } from "./import-messages";
+import { ImportProgress } from "./import-progress";
+import type { JobEnd } from "./import-progress";
 import { ScopeNote } from "./scope-note";
 import { useWs } from "./messages";
+import { serverText } from "./server-messages";
+import "./import-wizard.css";
 import type { WsMessages } from "./messages";
 
 const KINDS = [
@@ -26,6 +36,25 @@ const KINDS = [
   "un-rates",
 ] as const;
 type Kind = (typeof KINDS)[number];
+/** CSV/XLSX kinds, whose columns the user maps; FTS, IATI and UN rates have fixed formats. */
+const MAPPED: ReadonlySet<Kind> = new Set([
+  "flows",
+  "requirements",
+  "mandates",
+  "rates",
+  "crosswalk",
+  "organizations",
+  "scales",
+]);
+type MappedKind = Exclude<Kind, "fts" | "iati" | "un-rates">;
+
+interface Inspection {
+  headers: string[];
+  fields: MappableField[];
+  suggestion: ProposedColumn[];
+  remembered: boolean;
+  problems: { message: string }[];
+}
 
 interface LoadedFile {
   fileName: string;
@@ -56,12 +85,17 @@ interface Outcome {
     column: string | null;
     value: string | null;
     reason: string;
+    code?: string;
+    params?: Record<string, string | number>;
+    /** The canonical field, when the file's column was mapped to it. */
+    field?: string;
   }[];
   changes: { table: string; key: string; action: string; line: number | null }[];
 }
 
 function OutcomeView({ outcome, w }: { outcome: Outcome; w: WsMessages }) {
-  const { intlLocale } = useLocale();
+  const { intlLocale, locale } = useLocale();
+  const t = useImportMessages();
   const n = (v: number) => new Intl.NumberFormat(intlLocale).format(v);
   return (
     <>
@@ -107,9 +141,20 @@ function OutcomeView({ outcome, w }: { outcome: Outcome; w: WsMessages }) {
                 <tr key={i} data-line={p.line ?? ""} data-column={p.column ?? ""}>
                   <td>{p.file}</td>
                   <td className="num">{p.line ?? "—"}</td>
-                  <td>{p.column ?? "—"}</td>
+                  <td>
+                    {p.column ?? "—"}
+                    {p.field !== undefined && p.field !== p.column && (
+                      <span className="hint"> ({t.fieldInFile(fieldLabel(t, p.field))})</span>
+                    )}
+                  </td>
                   <td>{p.value ?? "—"}</td>
-                  <td>{p.reason}</td>
+                  <td>
+                    {serverText(
+                      { text: p.reason, code: p.code, params: p.params },
+                      locale,
+                      "reason",
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -146,9 +191,17 @@ export function ImportWizard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const w = useWs();
-  const { intlLocale } = useLocale();
+  const t = useImportMessages();
+  const { intlLocale, locale } = useLocale();
   const ids = useId();
   const [kind, setKind] = useState<Kind>("flows");
+  const [source, setSource] = useState("");
+  const [inspection, setInspection] = useState<Inspection | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  /** The import job started last: its progress stays shown, at 100 % once it is done. */
+  const [job, setJob] = useState<{ id: string; running: boolean } | null>(null);
+  const gapsRef = useRef<HTMLDivElement>(null);
+  const organizations = useQuery(trpc.organization.list.queryOptions());
   const [mode, setMode] = useState<"atomic" | "partial">("atomic");
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [preview, setPreview] = useState<Outcome | null>(null);
@@ -173,21 +226,49 @@ export function ImportWizard() {
         setPreview(outcome);
       },
       onError: (e) => {
-        setError(errorInfo(e).message);
+        setError(errorInfo(e, locale).message);
       },
     }),
   );
-  const commitMutation = useMutation(
-    trpc.import.commit.mutationOptions({
-      onSuccess: async (outcome) => {
-        setResult(outcome);
-        await refresh();
+  const inspectMutation = useMutation(trpc.import.inspect.mutationOptions());
+  /** Read the file's columns and the proposed mapping (again when the kind or source changes). */
+  const inspect = (next: { kind: Kind; source: string; file: LoadedFile | null }) => {
+    setInspection(null);
+    setMapping({});
+    if (!next.file || !MAPPED.has(next.kind)) return;
+    inspectMutation.mutate(
+      {
+        kind: next.kind as MappedKind,
+        file: next.file,
+        ...(next.source && { source: next.source }),
+      },
+      {
+        onSuccess: (found) => {
+          setInspection(found);
+          setMapping(mappingOf(found.suggestion));
+        },
+        onError: (e) => {
+          setError(errorInfo(e, locale).message);
+        },
+      },
+    );
+  };
+  const startMutation = useMutation(
+    trpc.import.start.mutationOptions({
+      onSuccess: ({ jobId }) => {
+        setJob({ id: jobId, running: true });
       },
       onError: (e) => {
-        setError(errorInfo(e).message);
+        setError(errorInfo(e, locale).message);
       },
     }),
   );
+  const onJobEnd = (end: JobEnd<Outcome>) => {
+    setJob((current) => current && { ...current, running: false });
+    if (end.outcome) setResult(end.outcome);
+    if (end.error) setError(t.importFailed(end.error.message));
+    void refresh();
+  };
   const undoMutation = useMutation(
     trpc.import.undo.mutationOptions({
       onSuccess: async (outcome) => {
@@ -207,11 +288,24 @@ export function ImportWizard() {
         await refresh();
       },
       onError: (e) => {
-        setUndoMessage({ ok: false, text: errorInfo(e).message, records: [] });
+        setUndoMessage({ ok: false, text: errorInfo(e, locale).message, records: [] });
       },
     }),
   );
-  const input = () => (file ? { kind, mode, files: [file] } : null);
+  const mapped = MAPPED.has(kind);
+  const gaps = inspection ? mappingGaps(inspection.fields, mapping) : null;
+  const blocked = gaps !== null && (gaps.missing.length > 0 || gaps.duplicated.length > 0);
+  const input = () =>
+    file
+      ? {
+          kind,
+          mode,
+          files: [file],
+          ...(mapped && inspection && { columns: mapping }),
+          ...(mapped && source && { source }),
+        }
+      : null;
+  const gapsId = `${ids}-gaps`;
 
   return (
     <section aria-labelledby="import-title">
@@ -225,8 +319,13 @@ export function ImportWizard() {
           e.preventDefault();
           const i = input();
           if (!i) return;
+          if (mapped && (!inspection || blocked)) {
+            gapsRef.current?.focus();
+            return;
+          }
           setError(null);
           setResult(null);
+          setJob(null);
           setUndoMessage(null);
           previewMutation.mutate(i);
         }}
@@ -237,8 +336,10 @@ export function ImportWizard() {
             id={`${ids}-kind`}
             value={kind}
             onChange={(e) => {
-              setKind(e.target.value as Kind);
+              const next = e.target.value as Kind;
+              setKind(next);
               setPreview(null);
+              inspect({ kind: next, source, file });
             }}
           >
             {KINDS.map((k) => (
@@ -248,6 +349,33 @@ export function ImportWizard() {
             ))}
           </select>
         </div>
+        {mapped && (
+          <div className="ws-field">
+            <label htmlFor={`${ids}-source`}>{t.source}</label>
+            <select
+              id={`${ids}-source`}
+              aria-describedby={`${ids}-source-hint`}
+              value={source}
+              onChange={(e) => {
+                setSource(e.target.value);
+                setPreview(null);
+                inspect({ kind, source: e.target.value, file });
+              }}
+            >
+              <option value="">{t.sourceNone}</option>
+              {[...(organizations.data ?? [])]
+                .sort((a, b) => a.code.localeCompare(b.code))
+                .map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {o.code} — {o.name}
+                  </option>
+                ))}
+            </select>
+            <span id={`${ids}-source-hint`} className="hint">
+              {t.sourceHint}
+            </span>
+          </div>
+        )}
         <div className="ws-field">
           <label htmlFor={`${ids}-file`}>{w.chooseFile}</label>
           <input
@@ -260,9 +388,13 @@ export function ImportWizard() {
               setResult(null);
               if (!chosen) {
                 setFile(null);
+                inspect({ kind, source, file: null });
                 return;
               }
-              void readFile(chosen).then(setFile);
+              void readFile(chosen).then((loaded) => {
+                setFile(loaded);
+                inspect({ kind, source, file: loaded });
+              });
               e.target.value = "";
             }}
           />
@@ -285,7 +417,38 @@ export function ImportWizard() {
             </label>
           ))}
         </fieldset>
-        <button type="submit" disabled={!file || previewMutation.isPending}>
+        {mapped && inspectMutation.isPending && (
+          <p role="status" className="state loading">
+            {t.readingColumns}
+          </p>
+        )}
+        {inspection && inspection.problems.length > 0 && (
+          <ul className="error inspect-problems">
+            {inspection.problems.map((p) => (
+              <li key={p.message}>{p.message}</li>
+            ))}
+          </ul>
+        )}
+        {inspection && inspection.headers.length > 0 && (
+          <div ref={gapsRef} tabIndex={-1} className="mapping-step">
+            <ColumnMappingTable
+              fields={inspection.fields}
+              proposed={inspection.suggestion}
+              remembered={inspection.remembered}
+              mapping={mapping}
+              onChange={(next) => {
+                setMapping(next);
+                setPreview(null);
+              }}
+              gapsId={gapsId}
+            />
+          </div>
+        )}
+        <button
+          type="submit"
+          disabled={!file || previewMutation.isPending}
+          aria-describedby={mapped && inspection ? gapsId : undefined}
+        >
           {previewMutation.isPending ? w.previewing : w.preview}
         </button>
       </form>
@@ -302,21 +465,19 @@ export function ImportWizard() {
           <OutcomeView outcome={preview} w={w} />
           <button
             type="button"
-            disabled={commitMutation.isPending}
+            disabled={startMutation.isPending || job?.running === true}
             onClick={() => {
               const i = input();
-              if (i) commitMutation.mutate(i);
+              if (!i) return;
+              setError(null);
+              startMutation.mutate(i);
             }}
           >
             {w.commit}
           </button>
         </section>
       )}
-      {commitMutation.isPending && (
-        <p role="status" className="import-progress">
-          <progress aria-label={w.committing} /> {w.committing}
-        </p>
-      )}
+      {job && <ImportProgress<Outcome> key={job.id} jobId={job.id} onEnd={onJobEnd} />}
       {result && (
         <section aria-labelledby="result-title" className="import-result">
           <h3 id="result-title">{w.resultHeading}</h3>

@@ -209,6 +209,7 @@ function MandateForm({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const w = useWs();
+  const { locale } = useLocale();
   const [form, setForm] = useState<MandateForm>(() =>
     mandate
       ? mandateFormOf(mandate)
@@ -272,7 +273,7 @@ function MandateForm({
         onDone();
       },
       onError: (error) => {
-        setRemoveError(errorInfo(error).message);
+        setRemoveError(errorInfo(error, locale).message);
         void refresh();
       },
     }),

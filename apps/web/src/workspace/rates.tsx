@@ -15,7 +15,7 @@ export function RatesEditor() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const w = useWs();
-  const { intlLocale } = useLocale();
+  const { intlLocale, locale } = useLocale();
   const me = useMe();
   const [asOf, setAsOf] = useState(() => new Date().toISOString().slice(0, 10));
   const [draft, setDraft] = useState({ currency: "", effectiveDate: "", unitsPerUsd: "" });
@@ -32,7 +32,7 @@ export function RatesEditor() {
         await queryClient.invalidateQueries({ queryKey: trpc.report.pathKey() });
       },
       onError: (e) => {
-        const info = errorInfo(e);
+        const info = errorInfo(e, locale);
         setSaved(false);
         setErrors(Object.keys(info.fieldErrors).length ? info.fieldErrors : { _: [info.message] });
       },

@@ -22,7 +22,7 @@ export function RequirementEditor({ id }: { id: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const w = useWs();
-  const { messages: m, intlLocale } = useLocale();
+  const { messages: m, intlLocale, locale } = useLocale();
   const me = useMe();
   const codes = useCodes();
   const [, navigate] = useLocation();
@@ -63,7 +63,7 @@ export function RequirementEditor({ id }: { id: number }) {
         navigate("/workspace/requirements");
       },
       onError: (error) => {
-        const info = errorInfo(error);
+        const info = errorInfo(error, locale);
         // Someone changed the row since it was opened: show what it is now, never delete unseen.
         if (info.code === "CONFLICT" && info.conflictCurrent) {
           const current = info.conflictCurrent;

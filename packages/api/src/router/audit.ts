@@ -4,7 +4,10 @@ import { listAudit } from "@coherence/db";
 import { protectedProcedure } from "../trpc";
 import { pagination, text } from "../validators";
 
-/** The audit trail: who changed what, when, before and after. Read-only by construction. */
+/**
+ * The audit trail: who changed what, when, before and after, filtered by table, record, user or
+ * import, paged newest first by cursor (or offset). Read-only by construction.
+ */
 export const auditRouter = {
   list: protectedProcedure
     .input(
@@ -13,13 +16,19 @@ export const auditRouter = {
         recordId: text(100).optional(),
         actor: text(200).optional(),
         importId: z.number().int().positive().optional(),
+        /** The previous page's nextCursor: entries older than it (keyset paging). */
+        cursor: z.number().int().positive().nullish(),
         ...pagination,
       }),
     )
     .query(async ({ ctx, input }) => {
-      const { items, total } = await listAudit(ctx.db, input);
+      const { items, total, nextCursor } = await listAudit(ctx.db, {
+        ...input,
+        cursor: input.cursor ?? undefined,
+      });
       return {
         total,
+        nextCursor,
         items: items.map((entry) => ({
           id: entry.id,
           at: entry.at,

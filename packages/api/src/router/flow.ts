@@ -17,6 +17,7 @@ import { fieldErrorsOf } from "../row-errors";
 import type { RowResult } from "../row-errors";
 import { assertTaskOfOperation, operationId, organizationId } from "../lookups";
 import { readAmount, toUsd } from "../money-input";
+import { apiMessage } from "../messages";
 import { assertCanWrite } from "../scope";
 import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
 import {
@@ -64,7 +65,7 @@ async function flowColumns(ctx: Ctx, input: z.infer<typeof flowFields>) {
       : operationId(ctx.db, "operation", input.operation),
   ]);
   if (input.taskCode !== null) {
-    if (opId === null) throw fieldError("taskCode", "A task needs an operation");
+    if (opId === null) throw fieldError("taskCode", apiMessage("task_needs_operation"));
     await assertTaskOfOperation(ctx.db, "taskCode", opId, input.taskCode);
   }
   const amount = readAmount("amount", input.amount, input.currency);
@@ -146,7 +147,10 @@ export const flowRouter = {
       assertCanWrite(
         ctx.principal,
         scopeOf(columns),
-        `operation ${input.operation ?? "(none)"} / ${input.recipient}`,
+        apiMessage("not_assigned_flow_of", {
+          operation: input.operation ?? "(none)",
+          recipient: input.recipient,
+        }),
       );
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
@@ -184,11 +188,17 @@ export const flowRouter = {
           assertCanWrite(
             ctx.principal,
             scopeOf(columns),
-            `operation ${row.operation ?? "(none)"} / ${row.recipient}`,
+            apiMessage("not_assigned_flow_of", {
+              operation: row.operation ?? "(none)",
+              recipient: row.recipient,
+            }),
           );
           if (row.externalRef !== null) {
             if (refs.has(row.externalRef))
-              throw fieldError("externalRef", `${row.externalRef} appears twice in these rows`);
+              throw fieldError(
+                "externalRef",
+                apiMessage("ref_twice_in_rows", { ref: row.externalRef }),
+              );
             refs.add(row.externalRef);
             const existing = await ctx.db
               .selectFrom("flows")
@@ -196,10 +206,7 @@ export const flowRouter = {
               .where("external_ref", "=", row.externalRef)
               .executeTakeFirst();
             if (existing)
-              throw fieldError(
-                "externalRef",
-                `A flow with reference ${row.externalRef} already exists`,
-              );
+              throw fieldError("externalRef", apiMessage("ref_exists", { ref: row.externalRef }));
           }
           valid.push(columns);
           results.push({ index, errors: {} });
@@ -236,12 +243,15 @@ export const flowRouter = {
     .input(flowFields.extend({ id, version }).refine(periodInOrder, periodOrderMessage))
     .mutation(async ({ ctx, input }) => {
       const current = await loadFlow(ctx, input.id);
-      assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
+      assertCanWrite(ctx.principal, scopeOf(current), apiMessage("not_assigned_flow"));
       const columns = await flowColumns(ctx, input);
       assertCanWrite(
         ctx.principal,
         scopeOf(columns),
-        `operation ${input.operation ?? "(none)"} / ${input.recipient}`,
+        apiMessage("not_assigned_flow_of", {
+          operation: input.operation ?? "(none)",
+          recipient: input.recipient,
+        }),
       );
       return auditedUpdate<Flow>(ctx, "flows", input.id, input.version, columns, {
         then: async (trx, before, after) => {
@@ -268,18 +278,12 @@ export const flowRouter = {
     )
     .mutation(async ({ ctx, input }) => {
       const current = await loadFlow(ctx, input.id);
-      assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
+      assertCanWrite(ctx.principal, scopeOf(current), apiMessage("not_assigned_flow"));
       if (STATUS_ORDER[input.status] <= STATUS_ORDER[current.status]) {
-        throw fieldError(
-          "status",
-          `A ${current.status} contribution can only move forward (pledged → committed → paid)`,
-        );
+        throw fieldError("status", apiMessage("status_forward_only", { status: current.status }));
       }
       if (input.date < current.status_date) {
-        throw fieldError(
-          "date",
-          `The new status cannot be dated before the current one (${current.status_date})`,
-        );
+        throw fieldError("date", apiMessage("status_date_before", { date: current.status_date }));
       }
       const amount =
         input.amount === undefined
@@ -310,13 +314,13 @@ export const flowRouter = {
   /** Soft delete: the record leaves every figure but stays in the history and audit log. */
   remove: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
     const current = await loadFlow(ctx, input.id);
-    assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
+    assertCanWrite(ctx.principal, scopeOf(current), apiMessage("not_assigned_flow"));
     return setDeleted(ctx, "flows", current, input.version, true);
   }),
 
   restore: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
     const current = await loadFlow(ctx, input.id);
-    assertCanWrite(ctx.principal, scopeOf(current), "this flow's operation and recipient");
+    assertCanWrite(ctx.principal, scopeOf(current), apiMessage("not_assigned_flow"));
     return setDeleted(ctx, "flows", current, input.version, false);
   }),
 } satisfies TRPCRouterRecord;

@@ -2,6 +2,10 @@
 // unchanged, and every problem with its line and column), commit (atomic or partial), the list
 // of imports, undo, and the stored FTS/IATI mappings. Finance officers import only within their
 // assignments (rows outside them are problems naming the line); reviewers may not import.
+// Canonical CSV/XLSX files may have headers of their own: `inspect` reads them and proposes a
+// canonical column for each (remembered per source organization and kind), preview and commit
+// read the file through the confirmed mapping, and a committed import remembers it. `start`
+// commits as a background job whose `progress` the wizard polls.
 import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -9,37 +13,67 @@ import {
   InvalidMappingError,
   MappingConflictError,
   UndoError,
+  readColumnMapping,
   readMapping,
+  rememberColumnMapping,
   runImport,
   undoImport,
   writeMapping,
 } from "@coherence/imports";
 import type { ImportOutcome, ImportScope } from "@coherence/imports";
-import { IMPORTER_KINDS, formatProblem, writeRejectsCsv } from "@coherence/interchange";
-import type { CanonicalKind, ImporterKind } from "@coherence/interchange";
+import {
+  CANONICAL_KINDS,
+  IMPORTER_KINDS,
+  formatProblem,
+  kindColumns,
+  mappingGaps,
+  readTableHeader,
+  suggestColumnMapping,
+  writeRejectsCsv,
+} from "@coherence/interchange";
+import type { CanonicalKind, ColumnMapping, ImporterKind } from "@coherence/interchange";
 import { actorOf } from "../auth/principal";
 import type { Principal } from "../auth/principal";
+import { toTRPCError } from "../errors";
+import { JobRegistry, credentialHash, progressPercent } from "../import-jobs";
+import type { JobFailure } from "../import-jobs";
 import { canWrite } from "../scope";
-import { adminProcedure, fieldError, writerProcedure } from "../trpc";
-import { pagination, text } from "../validators";
+import { apiMessage } from "../messages";
+import {
+  adminProcedure,
+  codedError,
+  fieldError,
+  messageCodeOf,
+  publicProcedure,
+  writerProcedure,
+} from "../trpc";
+import type { Context } from "../trpc";
+import { code, pagination, text } from "../validators";
 
 /** 15 MB of file, as base64 or text. */
 const MAX_BODY = 20_000_000;
 
+const oneFile = z.object({
+  fileName: text(200).trim().min(1),
+  encoding: z.enum(["base64", "text"]).default("text"),
+  content: z.string().max(MAX_BODY),
+});
+
+/** The file's header (as written) → a canonical column, or null to leave the column out. */
+const columnMapping = z
+  .record(text(200), text(40).nullable())
+  .refine((m) => Object.keys(m).length <= 500, { error: "At most 500 columns" });
+
 const fileInput = z.object({
   kind: z.enum(IMPORTER_KINDS as [ImporterKind, ...ImporterKind[]]),
-  files: z
-    .array(
-      z.object({
-        fileName: text(200).trim().min(1),
-        encoding: z.enum(["base64", "text"]).default("text"),
-        content: z.string().max(MAX_BODY),
-      }),
-    )
-    .min(1)
-    .max(20),
+  files: z.array(oneFile).min(1).max(20),
   mode: z.enum(["atomic", "partial"]).default("atomic"),
+  /** The organization the file comes from: its column mapping is remembered for the next file. */
+  source: code.optional(),
+  columns: columnMapping.optional(),
 });
+
+const canonicalKind = z.enum(CANONICAL_KINDS as unknown as [CanonicalKind, ...CanonicalKind[]]);
 
 /** Reference data only administrators change; everything else by the caller's assignments. */
 const ADMIN_TABLES = new Set(["organizations", "operations", "exchange_rates", "scale_rates"]);
@@ -53,10 +87,10 @@ export function importScopeCheck(principal: Principal): (scope: ImportScope) => 
   };
 }
 
-function decode(file: z.infer<typeof fileInput>["files"][number]): Uint8Array | string {
+function decode(file: z.infer<typeof oneFile>): Uint8Array | string {
   if (file.encoding === "text") return file.content;
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.content.replace(/\s+/g, "")))
-    throw fieldError("files", `${file.fileName}: the content is not base64`);
+    throw fieldError("files", apiMessage("not_base64", { file: file.fileName }));
   return new Uint8Array(Buffer.from(file.content, "base64"));
 }
 
@@ -84,9 +118,49 @@ function shape(outcome: ImportOutcome) {
 }
 
 type Ctx = Parameters<Parameters<typeof writerProcedure.mutation>[0]>[0]["ctx"];
+type FileInput = z.infer<typeof fileInput>;
 
-function importFor(ctx: Ctx, input: z.infer<typeof fileInput>, dryRun: boolean) {
-  return runImport(ctx.db, {
+async function sourceId(ctx: Ctx, source: string): Promise<number> {
+  const row = await ctx.db
+    .selectFrom("organizations")
+    .select("id")
+    .where("code", "=", source)
+    .executeTakeFirst();
+  if (!row) throw fieldError("source", apiMessage("unknown_source", { code: source }));
+  return row.id;
+}
+
+/** A mapping applies to canonical kinds only, names their columns only, each at most once. */
+function checkColumns(input: FileInput): ColumnMapping | undefined {
+  if (!input.columns) return undefined;
+  if (!(CANONICAL_KINDS as readonly string[]).includes(input.kind))
+    throw fieldError("columns", apiMessage("columns_canonical_only"));
+  const gaps = mappingGaps(input.kind as CanonicalKind, input.columns);
+  if (gaps.unknown.length > 0)
+    throw fieldError(
+      "columns",
+      apiMessage("columns_unknown", { kind: input.kind, columns: gaps.unknown.join(", ") }),
+    );
+  if (gaps.duplicated.length > 0)
+    throw fieldError(
+      "columns",
+      apiMessage("columns_twice", { columns: gaps.duplicated.join(", ") }),
+    );
+  return input.columns;
+}
+
+/** Rows a commit applies per batch: small enough for the wizard's progress to move. */
+const JOB_BATCH_ROWS = 2000;
+
+async function importFor(
+  ctx: Ctx,
+  input: FileInput,
+  dryRun: boolean,
+  onProgress?: Parameters<typeof runImport>[1]["onProgress"],
+) {
+  const columns = checkColumns(input);
+  const source = input.source === undefined ? null : await sourceId(ctx, input.source);
+  const outcome = await runImport(ctx.db, {
     kind: input.kind,
     files: input.files.map((f) => ({ fileName: f.fileName, data: decode(f) })),
     actor: actorOf(ctx.principal),
@@ -95,19 +169,126 @@ function importFor(ctx: Ctx, input: z.infer<typeof fileInput>, dryRun: boolean) 
     dryRun,
     canWrite: importScopeCheck(ctx.principal),
     now: ctx.now,
+    ...(columns && { columns }),
+    ...(onProgress && { onProgress, batchSize: JOB_BATCH_ROWS }),
   });
+  // The next file from this source comes mapped the same way (only once it was imported).
+  if (outcome.committed && columns && source !== null)
+    await rememberColumnMapping(ctx.db, {
+      sourceId: source,
+      kind: input.kind as CanonicalKind,
+      mapping: columns,
+      actor: actorOf(ctx.principal),
+      userId: ctx.principal.userId,
+      now: ctx.now(),
+    });
+  return shape(outcome);
+}
+
+type Shaped = ReturnType<typeof shape>;
+
+/** Commits running in this process, polled by `import.progress`. */
+const jobs = new JobRegistry<Shaped>();
+
+function jobFailure(error: unknown): JobFailure {
+  const mapped = toTRPCError(error);
+  if (mapped)
+    return { code: mapped.code, message: mapped.message, messageCode: messageCodeOf(mapped.cause) };
+  // Unexpected: logged for the operator; the owner learns that nothing was written.
+  console.error("import job failed", error);
+  return {
+    code: "INTERNAL_SERVER_ERROR",
+    message: apiMessage("job_failed").text,
+    messageCode: { code: "job_failed", params: {} },
+  };
+}
+
+/** The caller's credential, to tie a job to the session or token that started it. */
+function credentialOf(ctx: Context): string | null {
+  return ctx.credential ?? ctx.cookies.current;
 }
 
 export const importRouter = {
+  /**
+   * A canonical file's header, and a canonical column proposed for each of its columns: the
+   * mapping remembered for `source` first, then the canonical name, then a known alias.
+   */
+  inspect: writerProcedure
+    .input(z.object({ kind: canonicalKind, source: code.optional(), file: oneFile }))
+    .mutation(async ({ ctx, input }) => {
+      const remembered =
+        input.source === undefined
+          ? { mapping: {}, version: 0 }
+          : await readColumnMapping(ctx.db, await sourceId(ctx, input.source), input.kind);
+      const header = await readTableHeader(input.kind, decode(input.file), input.file.fileName);
+      return {
+        headers: header.headers,
+        fields: kindColumns(input.kind),
+        suggestion: suggestColumnMapping(input.kind, header.headers, remembered.mapping),
+        remembered: remembered.version > 0,
+        problems: header.problems.map((p) => ({ ...p, message: formatProblem(p) })),
+      };
+    }),
+
   /** A dry run: nothing is written. */
   preview: writerProcedure
     .input(fileInput)
-    .mutation(async ({ ctx, input }) => shape(await importFor(ctx, input, true))),
+    .mutation(({ ctx, input }) => importFor(ctx, input, true)),
 
   /** Import for real: atomic (all rows or none) or partial (the good rows, with rejects). */
   commit: writerProcedure
     .input(fileInput)
-    .mutation(async ({ ctx, input }) => shape(await importFor(ctx, input, false))),
+    .mutation(({ ctx, input }) => importFor(ctx, input, false)),
+
+  /**
+   * Commit as a background job: answers at once with the job's id; `progress` tells how far it
+   * is and, once done, its outcome (the same as `commit`'s). One running import per user.
+   */
+  start: writerProcedure.input(fileInput).mutation(({ ctx, input }) => {
+    checkColumns(input);
+    if (jobs.runningFor(ctx.principal.userId))
+      throw codedError("CONFLICT", apiMessage("import_running"));
+    const job = jobs.start(
+      { userId: ctx.principal.userId, credentialHash: credentialHash(credentialOf(ctx)) },
+      (report) => importFor(ctx, input, false, report),
+      jobFailure,
+    );
+    return { jobId: job.id };
+  }),
+
+  /**
+   * How far a job is: rows validated and written out of the total, as a percentage too, and
+   * its outcome or failure once it ends. Only its owner may read it. Answered without the
+   * database when the request is made of progress polls alone (see createHttpContext), so it
+   * moves while a long SQLite import holds the connection.
+   */
+  progress: publicProcedure
+    .input(z.object({ jobId: z.string().regex(/^[0-9a-f]{32}$/) }))
+    .query(({ ctx, input }) => {
+      const credential = credentialHash(credentialOf(ctx));
+      if (!ctx.principal && credential === null)
+        throw codedError("UNAUTHORIZED", apiMessage("sign_in_first"));
+      if (ctx.principal?.role === "reviewer")
+        throw codedError("FORBIDDEN", apiMessage("reviewers_read_only"));
+      const job = jobs.get(input.jobId);
+      const owned =
+        job !== undefined &&
+        (ctx.principal
+          ? ctx.principal.userId === job.owner.userId
+          : credential === job.owner.credentialHash);
+      if (!job || !owned) throw codedError("NOT_FOUND", apiMessage("job_not_found"));
+      return {
+        jobId: job.id,
+        state: job.state,
+        phase: job.progress?.phase ?? "reading",
+        rowsValidated: job.progress?.rowsValidated ?? 0,
+        rowsWritten: job.progress?.rowsDone ?? 0,
+        rowsTotal: job.progress?.rowsTotal ?? null,
+        percent: progressPercent(job.progress, job.state),
+        outcome: job.result,
+        error: job.error,
+      };
+    }),
 
   /** Imports, newest first: who, when, which file, mode, counts, undone or not. */
   list: writerProcedure.input(z.object({ ...pagination })).query(async ({ ctx, input }) => {
@@ -145,10 +326,7 @@ export const importRouter = {
           canWrite: importScopeCheck(ctx.principal),
         });
         if (outcome.conflicts.some((c) => c.reason === "not in your assignments"))
-          throw new TRPCError({
-            code: "FORBIDDEN",
-            message: "This import touched records outside your assignments",
-          });
+          throw codedError("FORBIDDEN", apiMessage("import_outside_assignments"));
         return outcome;
       } catch (error) {
         if (error instanceof UndoError)

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { RateTable } from "@coherence/funding-model";
 import { writeAudit } from "@coherence/db";
 import { actorOf } from "../auth/principal";
+import { apiMessage } from "../messages";
 import { reconvertCurrency } from "../reconvert";
 import { adminProcedure, fieldError, protectedProcedure } from "../trpc";
 import { currency, isoDate, pagination } from "../validators";
@@ -55,7 +56,7 @@ export const rateRouter = {
   set: adminProcedure
     .input(z.object({ currency, effectiveDate: isoDate, unitsPerUsd }))
     .mutation(async ({ ctx, input }) => {
-      if (input.currency === "USD") throw fieldError("currency", "USD needs no rate");
+      if (input.currency === "USD") throw fieldError("currency", apiMessage("usd_needs_no_rate"));
       // Validates the decimal exactly as conversions will read it.
       new RateTable([
         {

@@ -4,6 +4,7 @@ import { FundingModelError, MissingRateError, currencyExponent } from "@coherenc
 import type { RateOrigin } from "@coherence/db";
 import type { SourceConversionRecord } from "@coherence/interchange";
 import type { ImportContext, RowRef } from "../context";
+import { reason } from "@coherence/interchange";
 
 export interface UsdColumns {
   amount_usd_cents: number;
@@ -54,16 +55,16 @@ export function usdColumns(
     };
   } catch (error) {
     if (error instanceof MissingRateError) {
-      ctx.fail(
-        row,
-        "currency",
-        currency,
-        `no ${currency} rate in force on ${date}: import the UN operational rate first`,
-      );
+      ctx.fail(row, "currency", currency, reason("missing_rate", { currency, date }));
       return undefined;
     }
     if (error instanceof FundingModelError) {
-      ctx.fail(row, "amount", String(amountMinor), error.message);
+      ctx.fail(
+        row,
+        "amount",
+        String(amountMinor),
+        reason("conversion_failed", { detail: error.message }),
+      );
       return undefined;
     }
     throw error;

@@ -2,6 +2,7 @@
 // whole (the parser has checked that they sum to exactly 1). Taxonomies and categories are
 // created when new (named by their code).
 import type { ImportContext, RowRef } from "../context";
+import { reason } from "@coherence/interchange";
 
 const sharesKey = (shares: readonly { common_category: string; share: string }[]) =>
   JSON.stringify([...shares].map((s) => [s.common_category, s.share]).sort());
@@ -56,12 +57,7 @@ export async function applyCrosswalk(
     }
     if (!allowed) {
       for (const row of group)
-        ctx.fail(
-          row,
-          "taxonomy",
-          taxonomy,
-          `you may not change taxonomy ${taxonomy}: no entity of yours uses it`,
-        );
+        ctx.fail(row, "taxonomy", taxonomy, reason("not_assigned_taxonomy", { taxonomy }));
       continue;
     }
     if (!tax) {

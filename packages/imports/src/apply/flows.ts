@@ -10,6 +10,7 @@ import type { FlowRecord } from "@coherence/interchange";
 import type { ImportContext, RowRef } from "../context";
 import { usdColumns } from "./convert";
 import { createFlowsSqlite, lookupFlows } from "./flows-sqlite";
+import { reason } from "@coherence/interchange";
 
 const LOOKUP_CHUNK = 500;
 /** 1,000 rows × 22 columns stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
@@ -75,7 +76,7 @@ function resolve(
       row,
       r.operation === null ? "recipient" : "operation",
       r.operation ?? r.recipient,
-      `you may not write flows of operation ${r.operation ?? "(none)"} to ${r.recipient}: not in your assignments`,
+      reason("not_assigned_flows", { operation: r.operation ?? "(none)", recipient: r.recipient }),
     );
     return undefined;
   }
@@ -178,12 +179,7 @@ export async function applyFlows(
         entityId: current.recipient_id,
       })
     ) {
-      ctx.fail(
-        row,
-        "external_ref",
-        columns.external_ref,
-        "you may not change this flow: its operation and recipient are not in your assignments",
-      );
+      ctx.fail(row, "external_ref", columns.external_ref, reason("not_assigned_flow_change"));
       continue;
     }
     await updateFlow(ctx, row, current, columns);
@@ -263,12 +259,7 @@ async function updateFlow(
     .where("version", "=", current.version)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) {
-    ctx.fail(
-      row,
-      "external_ref",
-      columns.external_ref,
-      "this flow was changed by someone else while the import ran: import again",
-    );
+    ctx.fail(row, "external_ref", columns.external_ref, reason("flow_changed_during_import"));
     return;
   }
   const after: Flow = { ...current, ...changes };

@@ -4,6 +4,7 @@
 // derived from the adoption dates of an operation's mandates and recomputed after each change.
 import type { ImportContext, RowRef } from "../context";
 import { createVersioned, differsFrom, updateVersionedRow } from "./versioned";
+import { reason } from "@coherence/interchange";
 
 interface TaskValues {
   code: string;
@@ -66,7 +67,7 @@ export async function applyMandates(
           row,
           "resolution",
           m.resolution,
-          `another row of this mandate was rejected (line ${rejectedLine}): the mandate is kept whole or not at all`,
+          reason("mandate_row_rejected", { line: rejectedLine }),
         );
       continue;
     }
@@ -78,7 +79,7 @@ export async function applyMandates(
             row,
             "operation",
             m.operation,
-            `unknown operation ${m.operation}: only an administrator may create operations`,
+            reason("admin_only_operations", { operation: m.operation }),
           );
         continue;
       }
@@ -96,12 +97,15 @@ export async function applyMandates(
           row,
           "country",
           row.record.country,
-          `operation ${m.operation} is in ${operation.country} in the database`,
+          reason("operation_country_database", {
+            operation: m.operation,
+            country: operation.country,
+          }),
         );
       continue;
     } else if (m.operationName !== null && m.operationName !== operation.name) {
       if (!ctx.canWrite({ table: "operations", operationId: operation.id, entityId: null })) {
-        ctx.fail(first, "operation_name", m.operationName, "you may not rename this operation");
+        ctx.fail(first, "operation_name", m.operationName, reason("rename_operation"));
         continue;
       }
       const current = await ctx.trx
@@ -123,7 +127,7 @@ export async function applyMandates(
           row,
           "operation",
           m.operation,
-          `you may not write mandates of ${m.operation}: not in your assignments`,
+          reason("not_assigned_mandates", { operation: m.operation }),
         );
       continue;
     }

@@ -3,6 +3,7 @@
 import type { Organization } from "@coherence/db";
 import type { ImportContext, RowRef } from "../context";
 import { createVersioned, differsFrom, updateVersionedRow } from "./versioned";
+import { reason } from "@coherence/interchange";
 
 export interface OrganizationOptions {
   /** Only create organizations that do not exist; never update (IATI's guessed organizations). */
@@ -32,7 +33,7 @@ export async function applyOrganizations(
     if (
       !ctx.canWrite({ table: "organizations", operationId: null, entityId: current?.id ?? null })
     ) {
-      ctx.fail(row, "code", r.code, "only an administrator may create or change organizations");
+      ctx.fail(row, "code", r.code, reason("admin_only_organizations"));
       continue;
     }
     if (!current) {

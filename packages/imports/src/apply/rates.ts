@@ -4,6 +4,7 @@
 // what was converted then); re-import them to convert again.
 import { compareDecimals } from "@coherence/interchange";
 import type { ImportContext, RowRef } from "../context";
+import { reason } from "@coherence/interchange";
 
 export async function applyRates(
   ctx: ImportContext,
@@ -15,7 +16,7 @@ export async function applyRates(
     const r = row.record;
     const key = `${r.currency}@${r.effectiveDate}`;
     if (r.currency === "USD" && compareDecimals(r.unitsPerUsd, "1") !== 0) {
-      ctx.fail(row, "units_per_usd", r.unitsPerUsd, "a USD rate must be 1");
+      ctx.fail(row, "units_per_usd", r.unitsPerUsd, reason("usd_rate_one"));
       continue;
     }
     const current = byKey.get(`${r.currency}\u0000${r.effectiveDate}`);
@@ -24,7 +25,7 @@ export async function applyRates(
       continue;
     }
     if (!ctx.canWrite({ table: "exchange_rates", operationId: null, entityId: null })) {
-      ctx.fail(row, "currency", r.currency, "only an administrator may set exchange rates");
+      ctx.fail(row, "currency", r.currency, reason("admin_only_rates"));
       continue;
     }
     const after = {
@@ -45,12 +46,7 @@ export async function applyRates(
         .where("units_per_usd", "=", current.units_per_usd)
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) {
-        ctx.fail(
-          row,
-          "units_per_usd",
-          r.unitsPerUsd,
-          "this rate was changed by someone else while the import ran: import again",
-        );
+        ctx.fail(row, "units_per_usd", r.unitsPerUsd, reason("rate_changed_during_import"));
         continue;
       }
       ctx.audit({

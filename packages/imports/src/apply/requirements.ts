@@ -4,6 +4,7 @@ import type { Requirement } from "@coherence/db";
 import type { ImportContext, RowRef } from "../context";
 import { usdColumns } from "./convert";
 import { createVersioned, differsFrom, updateVersionedRow } from "./versioned";
+import { reason } from "@coherence/interchange";
 
 const LOOKUP_CHUNK = 500;
 
@@ -30,7 +31,7 @@ export async function applyRequirements(
         row,
         "external_ref",
         r.externalRef,
-        `duplicate (external_ref, stage): already on line ${seen.get(seenKey) ?? "?"}`,
+        reason("duplicate_requirement_stage", { line: seen.get(seenKey) ?? "?" }),
       );
       continue;
     }
@@ -46,7 +47,7 @@ export async function applyRequirements(
         row,
         "operation",
         r.operation,
-        `you may not write budget lines of ${r.operation} for ${r.entity}: not in your assignments`,
+        reason("not_assigned_budget_lines", { operation: r.operation, entity: r.entity }),
       );
       continue;
     }
@@ -80,12 +81,7 @@ export async function applyRequirements(
         entityId: current.entity_id,
       })
     ) {
-      ctx.fail(
-        row,
-        "external_ref",
-        r.externalRef,
-        "you may not change this budget line: not in your assignments",
-      );
+      ctx.fail(row, "external_ref", r.externalRef, reason("not_assigned_budget_line_change"));
     } else if (
       await updateVersionedRow(ctx, "requirements", row, "external_ref", current, values)
     ) {

@@ -4,6 +4,7 @@
 // that silently does not add up).
 import { compareDecimals, sumDecimals } from "@coherence/interchange";
 import type { ImportContext, RowRef } from "../context";
+import { reason } from "@coherence/interchange";
 
 export async function applyScales(
   ctx: ImportContext,
@@ -21,7 +22,7 @@ export async function applyScales(
         row,
         "member_state",
         r.memberState,
-        `${r.memberState} is not a member state (kind ${member.kind})`,
+        reason("not_member_state", { member: r.memberState, kind: member.kind }),
       );
       continue;
     }
@@ -42,7 +43,7 @@ export async function applyScales(
       continue;
     }
     if (!ctx.canWrite({ table: "scale_rates", operationId: null, entityId: null })) {
-      ctx.fail(row, "scale", r.scale, "only an administrator may set scales of assessment");
+      ctx.fail(row, "scale", r.scale, reason("admin_only_scales"));
       continue;
     }
     const values = {
@@ -76,12 +77,7 @@ export async function applyScales(
       .where("period_end", "=", current.period_end)
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) {
-      ctx.fail(
-        row,
-        "rate_percent",
-        r.ratePercent,
-        "this rate was changed by someone else while the import ran: import again",
-      );
+      ctx.fail(row, "rate_percent", r.ratePercent, reason("rate_changed_during_import"));
       continue;
     }
     ctx.audit({
@@ -108,7 +104,7 @@ export async function applyScales(
         row,
         "rate_percent",
         row.record.ratePercent,
-        `scale ${scale} from ${periodStart} would sum to ${total} in the database, not 100 (it has rates for member states this file does not list)`,
+        reason("scale_sum_database", { scale, from: periodStart, total }),
       );
     }
   }

@@ -2,6 +2,7 @@
 // requirements) through optimistic concurrency, with its audit entry.
 import type { VersionedTable } from "@coherence/db";
 import type { ImportContext, RowRef } from "../context";
+import { reason } from "@coherence/interchange";
 
 type Row = { id: number; version: number } & Record<string, unknown>;
 
@@ -65,12 +66,7 @@ export async function updateVersionedRow(
     .where("version", "=", current.version)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) {
-    ctx.fail(
-      row,
-      keyColumn,
-      null,
-      `this ${table} record was changed by someone else while the import ran: import again`,
-    );
+    ctx.fail(row, keyColumn, null, reason("changed_during_import", { table }));
     return undefined;
   }
   const after = { ...current, ...changes } as Row;

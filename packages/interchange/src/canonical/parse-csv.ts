@@ -1,4 +1,6 @@
 import type { ByteSource } from "../bytes";
+import { reason, reasonFields } from "../reasons";
+import type { ColumnMapping } from "./column-map";
 import { readCsvRecords } from "../csv/read-csv";
 import { FileProblemError } from "../problem";
 import type { CanonicalKind, CanonicalRecords } from "../records";
@@ -14,6 +16,8 @@ export interface ReadOptions {
   fileName: string;
   /** Streaming: the number of good records after which a batch is handed over (default 10,000). */
   batchSize?: number;
+  /** The file's headers mapped to canonical columns, when they differ (the import wizard's mapping). */
+  columns?: ColumnMapping;
 }
 
 /**
@@ -37,7 +41,12 @@ export async function* streamCanonicalCsv<K extends CanonicalKind>(
   let pendingRecords = 0;
   try {
     for await (const batch of readCsvRecords(source, options.fileName)) {
-      reader ??= new CanonicalReader(KIND_SPECS[kind], options.fileName, batch.delimiter === ";");
+      reader ??= new CanonicalReader(
+        KIND_SPECS[kind],
+        options.fileName,
+        batch.delimiter === ";",
+        options.columns,
+      );
       for (const record of batch.records) {
         if (!reader.ready) {
           if (!reader.header(record.line, record.cells)) {
@@ -69,7 +78,7 @@ export async function* streamCanonicalCsv<K extends CanonicalKind>(
         line: null,
         column: null,
         value: null,
-        reason: "the file has no header row",
+        ...reasonFields(reason("no_header_row")),
       });
     yield r.take();
     return;

@@ -1,4 +1,5 @@
 import type { ByteSource } from "../bytes";
+import { reason, reasonFields } from "../reasons";
 import { readAllBytes } from "../bytes";
 import { FileProblemError } from "../problem";
 import type { CanonicalKind, CanonicalRecords } from "../records";
@@ -14,8 +15,9 @@ async function* xlsxBatches<K extends CanonicalKind>(
   kind: K,
   source: ByteSource,
   fileName: string,
+  columns: ReadOptions["columns"],
 ): AsyncGenerator<ParseBatch<CanonicalRecords[K]>> {
-  const reader = new CanonicalReader(KIND_SPECS[kind], fileName, false);
+  const reader = new CanonicalReader(KIND_SPECS[kind], fileName, false, columns);
   try {
     const workbook = await loadWorkbook(await readAllBytes(source), fileName);
     const rows = sheetRows(workbook, kind, fileName);
@@ -26,7 +28,7 @@ async function* xlsxBatches<K extends CanonicalKind>(
         line: null,
         column: null,
         value: null,
-        reason: "the worksheet is empty: it has no header row",
+        ...reasonFields(reason("empty_worksheet")),
       });
       yield reader.take();
       return;
@@ -48,7 +50,11 @@ async function* xlsxBatches<K extends CanonicalKind>(
         row.cells.length < names.length
           ? [...row.cells, ...Array<string>(names.length - row.cells.length).fill("")]
           : row.cells;
-      reader.data(row.line, cells, issue === "" ? null : issue);
+      reader.data(
+        row.line,
+        cells,
+        issue === "" ? null : reason("cells_unreadable", { details: issue }),
+      );
     }
   } catch (error) {
     if (!(error instanceof FileProblemError)) throw error;
@@ -71,5 +77,10 @@ export async function parseCanonicalXlsx<K extends CanonicalKind>(
   source: ByteSource,
   options: ReadOptions,
 ): Promise<ParseResult<CanonicalRecords[K]>> {
-  return collect(kind, options.fileName, "xlsx", xlsxBatches(kind, source, options.fileName));
+  return collect(
+    kind,
+    options.fileName,
+    "xlsx",
+    xlsxBatches(kind, source, options.fileName, options.columns),
+  );
 }

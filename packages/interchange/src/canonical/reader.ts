@@ -1,5 +1,9 @@
 import type { CanonicalKind, CanonicalRecords } from "../records";
 import type { Problem } from "../problem";
+import { reason, reasonFields } from "../reasons";
+import type { Reason } from "../reasons";
+import { normaliseColumnName } from "./column-map";
+import type { ColumnMapping } from "./column-map";
 import { KeyIndex } from "./key-index";
 import { RowContext } from "./row-context";
 import type { KindSpec } from "./spec";
@@ -26,6 +30,9 @@ export interface ParseBatch<R> {
 /** Columns a rejects file adds; the readers ignore them so that a fixed rejects file re-imports. */
 export const REJECT_COLUMNS = ["line", "column", "reason"] as const;
 
+/** The name a column the user chose to ignore gets: no canonical column can be called so. */
+const IGNORED = "\u0000ignored";
+
 function normaliseHeader(name: string): string {
   return name
     .replace(/^\uFEFF/, "")
@@ -50,7 +57,23 @@ export class CanonicalReader<K extends CanonicalKind> {
     private readonly spec: KindSpec<K>,
     private readonly fileName: string,
     private readonly decimalComma: boolean,
+    /** The user's mapping of the file's headers to canonical columns (none: the header is canonical). */
+    private readonly columns?: ColumnMapping,
   ) {}
+
+  /** Header cells as canonical column names, through the mapping when there is one. */
+  private canonicalNames(cells: readonly string[]): string[] {
+    const names = cells.map(normaliseHeader);
+    if (!this.columns) return names;
+    const mapped = new Map(
+      Object.entries(this.columns).map(([header, field]) => [normaliseColumnName(header), field]),
+    );
+    return names.map((name, i) => {
+      const key = normaliseColumnName(cells[i] ?? "");
+      if (name === "" || !mapped.has(key)) return name;
+      return mapped.get(key) ?? IGNORED;
+    });
+  }
 
   private static empty<R>(): ParseBatch<R> {
     return { records: [], problems: [], rejects: [], invalidatedLines: [] };
@@ -63,23 +86,26 @@ export class CanonicalReader<K extends CanonicalKind> {
 
   /** Reads the header row. Returns false (with problems in the batch) when it is unusable. */
   header(line: number, cells: readonly string[]): boolean {
-    const problem = (column: string | null, value: string | null, reason: string) =>
-      this.batch.problems.push({ file: this.fileName, line, column, value, reason });
-    const names = cells.map(normaliseHeader);
+    const problem = (column: string | null, value: string | null, why: Reason) =>
+      this.batch.problems.push({ file: this.fileName, line, column, value, ...reasonFields(why) });
+    const names = this.canonicalNames(cells);
     while (names.length > 0 && names[names.length - 1] === "") names.pop();
     const known = new Set(this.spec.columns.map((c) => c.name));
     const ignored = new Set<string>(REJECT_COLUMNS);
     const index = new Map<string, number>();
     const expected = this.spec.columns.map((c) => c.name).join(",");
     names.forEach((name, i) => {
-      if (name === "") problem(null, null, `column ${i + 1} has no name`);
-      else if (index.has(name)) problem(name, null, "this column appears twice");
+      if (name === IGNORED) return;
+      if (name === "") problem(null, null, reason("column_no_name", { index: i + 1 }));
+      else if (index.has(name)) problem(name, null, reason("column_twice"));
       else if (!known.has(name) && !ignored.has(name))
-        problem(name, null, `unknown column (the ${this.spec.kind} columns are ${expected})`);
+        problem(name, null, reason("unknown_column", { kind: this.spec.kind, expected }));
       else index.set(name, i);
     });
+    // A mapped file may leave out a column whose cells may be empty; a canonical file has them all.
     for (const c of this.spec.columns)
-      if (c.required && !index.has(c.name)) problem(c.name, null, "missing column");
+      if (c.required && !index.has(c.name) && !(this.columns && c.mayBeEmpty))
+        problem(c.name, null, reason("missing_column"));
     this.names = names;
     if (this.batch.problems.length > 0) return false;
     this.row = new RowContext(this.fileName, index, this.decimalComma);
@@ -89,14 +115,14 @@ export class CanonicalReader<K extends CanonicalKind> {
   private cellsByName(cells: readonly string[]): Record<string, string> {
     const byName: Record<string, string> = {};
     this.names.forEach((name, i) => {
-      if (name !== "" && !(REJECT_COLUMNS as readonly string[]).includes(name))
+      if (name !== "" && name !== IGNORED && !(REJECT_COLUMNS as readonly string[]).includes(name))
         byName[name] = cells[i] ?? "";
     });
     return byName;
   }
 
   /** Reads one data row (blank rows are skipped). */
-  data(line: number, cells: readonly string[], issue: string | null): void {
+  data(line: number, cells: readonly string[], issue: Reason | null): void {
     const row = this.row!;
     let blank = true;
     for (const cell of cells)
@@ -116,13 +142,13 @@ export class CanonicalReader<K extends CanonicalKind> {
         row.report(
           null,
           null,
-          `the row has ${cells.length} fields but the header has ${this.names.length} (a missing quote, or a stray delimiter?)`,
+          reason("row_extra_fields", { fields: cells.length, columns: this.names.length }),
         );
     } else if (cells.length < this.names.length)
       row.report(
         null,
         null,
-        `the row has ${cells.length} fields but the header has ${this.names.length} (a missing delimiter, or the wrong one?)`,
+        reason("row_missing_fields", { fields: cells.length, columns: this.names.length }),
       );
     const record = row.ok ? this.spec.parse(row) : null;
     if (record) {
@@ -133,7 +159,10 @@ export class CanonicalReader<K extends CanonicalKind> {
         row.report(
           cols.length === 1 ? cols[0]! : null,
           cols.length === 1 ? row.raw(cols[0]!) : cols.map((c) => row.raw(c)).join(", "),
-          `duplicate ${cols.length === 1 ? cols[0]! : `(${cols.join(", ")})`}: already on line ${first}`,
+          reason("duplicate_key", {
+            columns: cols.length === 1 ? cols[0]! : `(${cols.join(", ")})`,
+            line: first,
+          }),
         );
       }
     }
@@ -170,7 +199,7 @@ export class CanonicalReader<K extends CanonicalKind> {
         line: issue.record.line,
         column: issue.column,
         value: issue.value,
-        reason: issue.reason,
+        ...reasonFields(issue.reason),
       };
       // A group problem (same text on many rows) is listed once, but rejects every row.
       if (issue.group === undefined || !reported.has(issue.group)) {

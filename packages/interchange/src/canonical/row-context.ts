@@ -8,6 +8,18 @@ import {
 import type { IsoDate } from "@coherence/funding-model";
 import { unneutralise } from "../neutralise";
 import type { Problem } from "../problem";
+import { reason, reasonFields } from "../reasons";
+import type { Reason } from "../reasons";
+
+/** An amount refused by the funding model, as a reason of the import's own. */
+function amountReason(error: InvalidAmountError): Reason {
+  if (error.problem === "too_large") return reason("amount_too_large");
+  if (error.problem === "decimals" && error.allowedDecimals !== null)
+    return error.allowedDecimals === 1
+      ? reason("amount_one_decimal", { currency: error.currency })
+      : reason("amount_decimals", { currency: error.currency, decimals: error.allowedDecimals });
+  return reason("not_a_decimal");
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
@@ -43,8 +55,8 @@ export class RowContext {
   }
 
   /** Reports a problem on this row. */
-  report(column: string | null, value: string | null, reason: string): undefined {
-    this.problems.push({ file: this.file, line: this.line, column, value, reason });
+  report(column: string | null, value: string | null, why: Reason | string): undefined {
+    this.problems.push({ file: this.file, line: this.line, column, value, ...reasonFields(why) });
     return undefined;
   }
 
@@ -58,7 +70,7 @@ export class RowContext {
   text(name: string): string | undefined {
     const raw = this.raw(name);
     if (raw.trim() === "") {
-      this.report(name, raw, "required, but empty");
+      this.report(name, raw, reason("required_empty"));
       return;
     }
     return unneutralise(raw);
@@ -74,7 +86,7 @@ export class RowContext {
   code(name: string): string | undefined {
     const value = this.raw(name).trim();
     if (value === "") {
-      this.report(name, this.raw(name), "required, but empty");
+      this.report(name, this.raw(name), reason("required_empty"));
       return;
     }
     return unneutralise(value);
@@ -90,11 +102,11 @@ export class RowContext {
   enumOf<T extends string>(name: string, values: readonly T[]): T | undefined {
     const value = this.raw(name).trim();
     if (value === "") {
-      this.report(name, this.raw(name), "required, but empty");
+      this.report(name, this.raw(name), reason("required_empty"));
       return;
     }
     if ((values as readonly string[]).includes(value)) return value as T;
-    this.report(name, this.raw(name), `unknown value: expected one of ${values.join(", ")}`);
+    this.report(name, this.raw(name), reason("unknown_value", { values: values.join(", ") }));
   }
 
   /** One of `values`, or null when empty. */
@@ -107,7 +119,7 @@ export class RowContext {
   date(name: string): IsoDate | undefined {
     const value = this.raw(name).trim();
     if (value === "") {
-      this.report(name, this.raw(name), "required, but empty");
+      this.report(name, this.raw(name), reason("required_empty"));
       return;
     }
     return this.checkDate(name, value);
@@ -121,14 +133,14 @@ export class RowContext {
 
   private checkDate(name: string, value: string): IsoDate | undefined {
     if (!ISO_DATE.test(value)) {
-      this.report(name, this.raw(name), "not a date: expected YYYY-MM-DD");
+      this.report(name, this.raw(name), reason("not_a_date"));
       return;
     }
     try {
       toDayNumber(value);
       return value;
     } catch {
-      this.report(name, this.raw(name), "no such date");
+      this.report(name, this.raw(name), reason("no_such_date"));
       return;
     }
   }
@@ -141,52 +153,52 @@ export class RowContext {
     end: IsoDate | null | undefined,
   ): void {
     if (start && end && end < start)
-      this.report(endName, this.raw(endName), `ends before ${startName} (${start})`);
+      this.report(
+        endName,
+        this.raw(endName),
+        reason("ends_before", { start_column: startName, start }),
+      );
   }
 
   /** An ISO 4217 code. */
   currency(name: string): string | undefined {
     const value = this.raw(name).trim();
     if (value === "") {
-      this.report(name, this.raw(name), "required, but empty");
+      this.report(name, this.raw(name), reason("required_empty"));
       return;
     }
     if (isKnownCurrency(value)) return value;
-    const hint = isKnownCurrency(value.toUpperCase()) ? " (codes are upper case)" : "";
-    this.report(name, this.raw(name), `unknown currency code${hint}`);
+    const upper = isKnownCurrency(value.toUpperCase());
+    this.report(name, this.raw(name), reason(upper ? "unknown_currency_case" : "unknown_currency"));
   }
 
   /** The cell as a decimal string with `.` as the mark (a `,` is accepted in `;` files). */
   private decimalText(name: string): string | undefined {
     let value = this.raw(name).trim();
     if (value === "") {
-      this.report(name, this.raw(name), "required, but empty");
+      this.report(name, this.raw(name), reason("required_empty"));
       return;
     }
     if (value.startsWith("-")) {
-      this.report(name, this.raw(name), "negative amounts are not allowed");
+      this.report(name, this.raw(name), reason("negative_amount"));
       return;
     }
     if (this.decimalComma && value.includes(",")) {
       if (value.includes(".") || value.indexOf(",") !== value.lastIndexOf(",")) {
-        this.report(name, this.raw(name), "thousands separators are not allowed");
+        this.report(name, this.raw(name), reason("thousands_separator"));
         return;
       }
       value = value.replace(",", ".");
     } else if (value.includes(",")) {
-      this.report(
-        name,
-        this.raw(name),
-        "a comma is not allowed in a number (no thousands separators; a decimal comma only in semicolon-separated files)",
-      );
+      this.report(name, this.raw(name), reason("comma_in_number"));
       return;
     }
     if (!DECIMAL.test(value)) {
       if (/\s/.test(value)) {
-        this.report(name, this.raw(name), "spaces are not allowed in a number");
+        this.report(name, this.raw(name), reason("spaces_in_number"));
         return;
       }
-      this.report(name, this.raw(name), "not a decimal number");
+      this.report(name, this.raw(name), reason("not_a_decimal"));
       return;
     }
     return value;
@@ -202,9 +214,12 @@ export class RowContext {
     try {
       return parseAmount(value, currency);
     } catch (error) {
-      if (error instanceof InvalidAmountError || error instanceof UnknownCurrencyError) {
-        const reason = error.message.replace(/^.*?: /, "");
-        this.report(name, this.raw(name), reason);
+      if (error instanceof InvalidAmountError) {
+        this.report(name, this.raw(name), amountReason(error));
+        return;
+      }
+      if (error instanceof UnknownCurrencyError) {
+        this.report(name, this.raw(name), reason("unknown_currency"));
         return;
       }
       throw error;
@@ -216,7 +231,7 @@ export class RowContext {
     const value = this.decimalText(name);
     if (value === undefined) return undefined;
     if (positive && !/[1-9]/.test(value)) {
-      this.report(name, this.raw(name), "must be greater than 0");
+      this.report(name, this.raw(name), reason("must_be_positive"));
       return;
     }
     return value;
@@ -226,7 +241,7 @@ export class RowContext {
   integer(name: string, min: number, max: number): number | undefined {
     const value = this.raw(name).trim();
     if (value === "") {
-      this.report(name, this.raw(name), "required, but empty");
+      this.report(name, this.raw(name), reason("required_empty"));
       return;
     }
     return this.checkInteger(name, value, min, max);
@@ -240,12 +255,12 @@ export class RowContext {
 
   private checkInteger(name: string, value: string, min: number, max: number): number | undefined {
     if (!INTEGER.test(value)) {
-      this.report(name, this.raw(name), "not a whole number");
+      this.report(name, this.raw(name), reason("not_whole_number"));
       return;
     }
     const n = Number(value);
     if (n < min || n > max) {
-      this.report(name, this.raw(name), `must be between ${min} and ${max}`);
+      this.report(name, this.raw(name), reason("out_of_range", { min, max }));
       return;
     }
     return n;

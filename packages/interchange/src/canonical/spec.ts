@@ -1,4 +1,5 @@
 import type { CanonicalKind, CanonicalRecords } from "../records";
+import type { Reason } from "../reasons";
 import type { RowContext } from "./row-context";
 
 /**
@@ -11,7 +12,13 @@ export type ColumnType = "text" | "enum" | "date" | "amount" | "decimal" | "inte
 export interface ColumnDef {
   name: string;
   type: ColumnType;
+  /** The header of a canonical file must have it. */
   required: boolean;
+  /**
+   * Its cells may be empty (an optional value): a file read through a column mapping may leave
+   * it out altogether, as if every cell were empty.
+   */
+  mayBeEmpty: boolean;
 }
 
 /** A problem found across rows (duplicates aside), pinned to one record's cell. */
@@ -19,7 +26,7 @@ export interface GroupIssue<R> {
   record: R;
   column: string | null;
   value: string | null;
-  reason: string;
+  reason: Reason;
   /** Issues with the same group (e.g. one crosswalk category) are listed once, but reject every row. */
   group?: string;
 }
@@ -40,7 +47,12 @@ export interface KindSpec<K extends CanonicalKind> {
   cells(record: CanonicalRecords[K]): string[];
 }
 
-/** Shorthand for a column definition. */
-export function column(name: string, type: ColumnType, required = true): ColumnDef {
-  return { name, type, required };
+/** Shorthand for a column definition (a column the header may lack may be empty too). */
+export function column(
+  name: string,
+  type: ColumnType,
+  required = true,
+  mayBeEmpty = !required,
+): ColumnDef {
+  return { name, type, required, mayBeEmpty };
 }

@@ -1,5 +1,6 @@
 import type { ByteSource } from "../bytes";
-import { binaryReason, chunksOf } from "../bytes";
+import { binaryReasonCoded, chunksOf } from "../bytes";
+import { reason } from "../reasons";
 import { FileProblemError, fileProblem } from "../problem";
 import { CsvTokenizer } from "./tokenizer";
 import type { CsvRecord } from "./tokenizer";
@@ -30,13 +31,7 @@ export function detectDelimiter(headerLine: string, fileName: string): "," | ";"
   const semicolons = count(headerLine, ";");
   const tabs = count(headerLine, "\t");
   if (tabs > commas && tabs > semicolons)
-    throw new FileProblemError(
-      fileProblem(
-        fileName,
-        "the file is tab-separated: use a comma or a semicolon as the delimiter",
-        1,
-      ),
-    );
+    throw new FileProblemError(fileProblem(fileName, reason("tab_separated"), 1));
   return semicolons > commas ? ";" : ",";
 }
 
@@ -62,9 +57,7 @@ export async function* readCsvRecords(
     try {
       return decoder.decode(chunk, { stream: !final });
     } catch {
-      throw new FileProblemError(
-        fileProblem(fileName, 'the file is not valid UTF-8 text (save it as "CSV UTF-8")'),
-      );
+      throw new FileProblemError(fileProblem(fileName, reason("invalid_utf8")));
     }
   };
   const feed = (text: string, final: boolean): CsvBatch | null => {
@@ -74,7 +67,7 @@ export async function* readCsvRecords(
       if (lineEnd < 0 && !final && pending.length < 1 << 20) return null;
       const header = lineEnd < 0 ? pending : pending.slice(0, lineEnd);
       if (header.trim() === "" && final && !/\S/.test(pending))
-        throw new FileProblemError(fileProblem(fileName, "the file has no header row"));
+        throw new FileProblemError(fileProblem(fileName, reason("no_header_row")));
       delimiter = detectDelimiter(header, fileName);
       tokenizer = new CsvTokenizer(delimiter, fileName);
       text = pending;
@@ -88,8 +81,8 @@ export async function* readCsvRecords(
   for await (const chunk of chunksOf(source)) {
     if (chunk.length === 0) continue;
     if (!sawBytes && chunk instanceof Uint8Array) {
-      const reason = binaryReason(chunk);
-      if (reason) throw new FileProblemError(fileProblem(fileName, reason));
+      const binary = binaryReasonCoded(chunk);
+      if (binary) throw new FileProblemError(fileProblem(fileName, binary));
     }
     sawBytes = true;
     const text = decode(chunk, false);
@@ -97,7 +90,7 @@ export async function* readCsvRecords(
     const batch = feed(text, false);
     if (batch && batch.records.length > 0) yield batch;
   }
-  if (!sawBytes) throw new FileProblemError(fileProblem(fileName, "the file is empty (0 bytes)"));
+  if (!sawBytes) throw new FileProblemError(fileProblem(fileName, reason("empty_file")));
   const batch = feed(decode(new Uint8Array(0), true), true);
   if (batch && batch.records.length > 0) yield batch;
 }

@@ -32,8 +32,8 @@ describe("CsvTokenizer", () => {
 
   it("flags a quote inside an unquoted field and text after a closing quote", () => {
     const rows = tokenize('a,b\nx"y,1\n"ab"c,2\n');
-    expect(rows[1]!.issue).toBe("a quote inside an unquoted field");
-    expect(rows[2]!.issue).toBe("text after a closing quote");
+    expect(rows[1]!.issue?.text).toBe("a quote inside an unquoted field");
+    expect(rows[2]!.issue?.text).toBe("text after a closing quote");
     expect(rows[2]!.cells[0]).toBe("abc");
   });
 

@@ -1,4 +1,6 @@
 import { FileProblemError } from "../problem";
+import { reason, reasonFields } from "../reasons";
+import type { Reason } from "../reasons";
 
 const QUOTE = 34;
 const LF = 10;
@@ -9,7 +11,7 @@ export interface CsvRecord {
   line: number;
   cells: string[];
   /** A structural oddity that still let the record be read (a stray quote). */
-  issue: string | null;
+  issue: Reason | null;
 }
 
 function countLineBreaks(text: string): number {
@@ -55,9 +57,7 @@ export class CsvTokenizer {
     const consumed = this.parse(text, false, out);
     this.carry = consumed === 0 ? text : text.slice(consumed);
     if (this.carry.length > this.maxRecordChars)
-      this.fail(
-        `a record longer than ${this.maxRecordChars} characters starts here (an unclosed quote?)`,
-      );
+      this.fail(reason("record_too_long", { max: this.maxRecordChars }));
   }
 
   /** Tokenizes what is left at the end of the input. */
@@ -66,13 +66,13 @@ export class CsvTokenizer {
     this.carry = "";
   }
 
-  private fail(reason: string): never {
+  private fail(why: Reason): never {
     throw new FileProblemError({
       file: this.fileName,
       line: this.line,
       column: null,
       value: null,
-      reason,
+      ...reasonFields(why),
     });
   }
 
@@ -85,7 +85,7 @@ export class CsvTokenizer {
       const start = i;
       const startLine = this.line;
       const cells: string[] = [];
-      let issue: string | null = null;
+      let issue: Reason | null = null;
       let breaks = 0;
       for (;;) {
         if (i < n && s.charCodeAt(i) === QUOTE) {
@@ -94,7 +94,7 @@ export class CsvTokenizer {
           for (;;) {
             const q = s.indexOf('"', j);
             if (q < 0) {
-              if (final) this.fail("a quoted field is never closed");
+              if (final) this.fail(reason("unclosed_quote"));
               return start;
             }
             if (q + 1 >= n && !final) return start;
@@ -117,7 +117,7 @@ export class CsvTokenizer {
                 k++;
               }
               if (k >= n && !final) return start;
-              issue = "text after a closing quote";
+              issue = reason("text_after_quote");
               value += s.slice(i, k);
               i = k;
             }
@@ -133,7 +133,7 @@ export class CsvTokenizer {
           }
           if (j >= n && !final) return start;
           const value = s.slice(i, j);
-          if (value.includes('"')) issue = "a quote inside an unquoted field";
+          if (value.includes('"')) issue = reason("quote_in_unquoted");
           cells.push(value);
           i = j;
         }

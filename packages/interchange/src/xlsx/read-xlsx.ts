@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { binaryReason, looksLikeZip } from "../bytes";
+import { binaryReasonCoded, looksLikeZip } from "../bytes";
+import { reason } from "../reasons";
 import { FileProblemError, fileProblem } from "../problem";
 import { cellText } from "./cell-text";
 
@@ -16,14 +17,13 @@ export interface SheetRow {
  * @example const workbook = await loadWorkbook(bytes, "flows.xlsx");
  */
 export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
-  if (bytes.length === 0)
-    throw new FileProblemError(fileProblem(fileName, "the file is empty (0 bytes)"));
+  if (bytes.length === 0) throw new FileProblemError(fileProblem(fileName, reason("empty_file")));
   if (!looksLikeZip(bytes)) {
-    const reason = binaryReason(bytes);
+    const binary = binaryReasonCoded(bytes);
     throw new FileProblemError(
       fileProblem(
         fileName,
-        `not an XLSX file${reason ? ` (${reason})` : " (it looks like text: import it as CSV)"}`,
+        binary ? reason("not_xlsx", { detail: binary.text }) : reason("not_xlsx_text"),
       ),
     );
   }
@@ -35,9 +35,7 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
   } catch (error) {
     const detail =
       error instanceof Error ? error.message.split("\n")[0]!.slice(0, 120) : String(error);
-    throw new FileProblemError(
-      fileProblem(fileName, `not a readable XLSX file: it is truncated or damaged (${detail})`),
-    );
+    throw new FileProblemError(fileProblem(fileName, reason("xlsx_damaged", { detail })));
   }
   return workbook;
 }
@@ -54,7 +52,7 @@ export function sheetRows(
 ): SheetRow[] {
   const sheet =
     (sheetName !== null ? workbook.getWorksheet(sheetName) : undefined) ?? workbook.worksheets[0];
-  if (!sheet) throw new FileProblemError(fileProblem(fileName, "the workbook has no worksheet"));
+  if (!sheet) throw new FileProblemError(fileProblem(fileName, reason("no_worksheet")));
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];

@@ -1,5 +1,6 @@
 import { COMMON_CATEGORIES, validateCrosswalk } from "@coherence/funding-model";
 import type { CrosswalkRecord } from "../../records";
+import { reason } from "../../reasons";
 import { column } from "../spec";
 import type { GroupIssue, KindSpec } from "../spec";
 
@@ -28,21 +29,12 @@ export const crosswalkSpec: KindSpec<"crosswalk"> = {
     const category = row.code("category");
     const commonCategory = row.enumOf("common_category", COMMON_CODES);
     let share = row.raw("share").trim();
-    if (share === "") row.report("share", row.raw("share"), "required, but empty");
+    if (share === "") row.report("share", row.raw("share"), reason("required_empty"));
     else {
       if (row.decimalComma && /^\d+,\d+$/.test(share)) share = share.replace(",", ".");
-      if (!SHARE.test(share))
-        row.report(
-          "share",
-          row.raw("share"),
-          'not a share: expected a decimal ("0.25") or a fraction ("1/3")',
-        );
+      if (!SHARE.test(share)) row.report("share", row.raw("share"), reason("not_a_share"));
       else if (/^0*(?:\.0*)?$/.test(share) || /^0+\/|\/0+$/.test(share))
-        row.report(
-          "share",
-          row.raw("share"),
-          "must be greater than 0 (and a fraction's denominator too)",
-        );
+        row.report("share", row.raw("share"), reason("share_positive"));
     }
     if (!row.ok) return null;
     return {
@@ -74,13 +66,18 @@ export const crosswalkSpec: KindSpec<"crosswalk"> = {
       );
       if (found.length === 0) continue;
       const lines = list.map((r) => r.line).join(", ");
-      const reason = `${found.map((f) => f.message).join("; ")} (category "${list[0]!.category}" of taxonomy "${list[0]!.taxonomy}", lines ${lines})`;
+      const why = reason("crosswalk_invalid", {
+        details: found.map((f) => f.message).join("; "),
+        category: list[0]!.category,
+        taxonomy: list[0]!.taxonomy,
+        lines,
+      });
       for (const record of list)
         issues.push({
           record,
           column: "share",
           value: record.share,
-          reason,
+          reason: why,
           group: groupKey(list[0]!),
         });
     }

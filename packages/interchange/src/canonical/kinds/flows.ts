@@ -5,6 +5,7 @@ import {
   formatAmount,
 } from "@coherence/funding-model";
 import type { SourceConversionRecord } from "../../records";
+import { reason } from "../../reasons";
 import { column } from "../spec";
 import type { KindSpec } from "../spec";
 
@@ -21,18 +22,18 @@ export const flowsSpec: KindSpec<"flows"> = {
     column("external_ref", "text"),
     column("source", "text"),
     column("recipient", "text"),
-    column("operation", "text"),
-    column("task_code", "text"),
+    column("operation", "text", true, true),
+    column("task_code", "text", true, true),
     column("funding_type", "enum"),
     column("status", "enum"),
     column("amount", "amount"),
     column("currency", "enum"),
     column("date", "date"),
-    column("period_start", "date"),
-    column("period_end", "date"),
-    column("earmarking", "enum"),
-    column("category", "text"),
-    column("notes", "text"),
+    column("period_start", "date", true, true),
+    column("period_end", "date", true, true),
+    column("earmarking", "enum", true, true),
+    column("category", "text", true, true),
+    column("notes", "text", true, true),
     column("amount_usd", "amount", false),
     column("units_per_usd", "decimal", false),
   ],
@@ -53,11 +54,11 @@ export const flowsSpec: KindSpec<"flows"> = {
       row.report(
         periodStart === null ? "period_start" : "period_end",
         "",
-        "give both period_start and period_end, or neither",
+        reason("period_both_or_neither"),
       );
     row.checkRange("period_start", periodStart, "period_end", periodEnd);
     if (taskCode !== null && operation === null)
-      row.report("task_code", row.raw("task_code"), "a task needs an operation");
+      row.report("task_code", row.raw("task_code"), reason("task_needs_operation"));
     const earmarking = row.optionalEnum("earmarking", EARMARKING_LEVELS);
     const category = row.optionalCode("category");
     const notes = row.optionalText("notes");
@@ -69,7 +70,7 @@ export const flowsSpec: KindSpec<"flows"> = {
       if (amountUsdCents !== undefined && unitsPerUsd !== undefined)
         sourceConversion = { amountUsdCents, unitsPerUsd };
     } else if (row.raw("units_per_usd").trim() !== "")
-      row.report("units_per_usd", row.raw("units_per_usd"), "given without amount_usd");
+      row.report("units_per_usd", row.raw("units_per_usd"), reason("given_without_amount_usd"));
     if (!row.ok) return null;
     return {
       line: row.line,

@@ -1,4 +1,5 @@
 import type { MandateTaskRecord } from "../../records";
+import { reason } from "../../reasons";
 import { column } from "../spec";
 import type { GroupIssue, KindSpec } from "../spec";
 
@@ -91,7 +92,10 @@ export const mandatesSpec: KindSpec<"mandates"> = {
               record: r,
               column: name,
               value: value === null ? "" : String(value),
-              reason: `differs from line ${first.line} of the same mandate (${expected ?? "empty"})`,
+              reason:
+                expected === null
+                  ? reason("mandate_differs_empty", { line: first.line })
+                  : reason("mandate_differs", { line: first.line, expected }),
             });
       }
       const opFirst = countryOf.get(r.operation);
@@ -101,7 +105,11 @@ export const mandatesSpec: KindSpec<"mandates"> = {
           record: r,
           column: "country",
           value: r.country,
-          reason: `operation ${r.operation} is in ${opFirst.country} on line ${opFirst.line}`,
+          reason: reason("operation_other_country", {
+            operation: r.operation,
+            country: opFirst.country,
+            line: opFirst.line,
+          }),
         });
       const rankKey = `${mandateKey(r)}\u0000${r.rank}`;
       const sameRank = ranks.get(rankKey);
@@ -111,7 +119,11 @@ export const mandatesSpec: KindSpec<"mandates"> = {
           record: r,
           column: "rank",
           value: String(r.rank),
-          reason: `rank ${r.rank} is already task ${sameRank.taskCode} on line ${sameRank.line}`,
+          reason: reason("rank_taken", {
+            rank: r.rank,
+            task: sameRank.taskCode,
+            line: sameRank.line,
+          }),
         });
     }
     return issues;

@@ -1,5 +1,6 @@
 import { REQUIREMENT_STAGES, formatAmount } from "@coherence/funding-model";
 import type { RequirementRecord } from "../../records";
+import { reason } from "../../reasons";
 import { column } from "../spec";
 import type { GroupIssue, KindSpec } from "../spec";
 
@@ -14,14 +15,14 @@ export const requirementsSpec: KindSpec<"requirements"> = {
     column("external_ref", "text"),
     column("operation", "text"),
     column("entity", "text"),
-    column("task_code", "text"),
-    column("category", "text"),
+    column("task_code", "text", true, true),
+    column("category", "text", true, true),
     column("period_start", "date"),
     column("period_end", "date"),
     column("stage", "enum"),
     column("amount", "amount"),
     column("currency", "enum"),
-    column("document", "text"),
+    column("document", "text", true, true),
   ],
   parse(row) {
     const externalRef = row.code("external_ref");
@@ -78,7 +79,19 @@ export const requirementsSpec: KindSpec<"requirements"> = {
             record: r,
             column: name,
             value: value ?? "",
-            reason: `differs from line ${first.line}, the ${first.stage} row of budget line ${r.externalRef} (${expected ?? "empty"})`,
+            reason:
+              expected === null
+                ? reason("requirement_differs_empty", {
+                    line: first.line,
+                    stage: first.stage,
+                    ref: r.externalRef,
+                  })
+                : reason("requirement_differs", {
+                    line: first.line,
+                    stage: first.stage,
+                    ref: r.externalRef,
+                    expected,
+                  }),
           });
     }
     return issues;

@@ -1,5 +1,6 @@
 import { sumDecimals } from "../../decimal";
 import type { ScaleRecord } from "../../records";
+import { reason } from "../../reasons";
 import { column } from "../spec";
 import type { GroupIssue, KindSpec } from "../spec";
 
@@ -28,7 +29,7 @@ export const scalesSpec: KindSpec<"scales"> = {
     row.checkRange("period_start", periodStart, "period_end", periodEnd);
     const ratePercent = row.decimal("rate_percent");
     if (ratePercent !== undefined && Number(ratePercent) > 100)
-      row.report("rate_percent", row.raw("rate_percent"), "a rate cannot exceed 100 percent");
+      row.report("rate_percent", row.raw("rate_percent"), reason("rate_over_100"));
     if (!row.ok) return null;
     return {
       line: row.line,
@@ -53,13 +54,20 @@ export const scalesSpec: KindSpec<"scales"> = {
       const total = sumDecimals(list.map((r) => r.ratePercent));
       if (total === "100") continue;
       const first = list[0]!;
-      const reason = `the rates of scale "${first.scale}" for ${first.periodStart}..${first.periodEnd} sum to ${total} percent, not 100 (${list.length} rows from line ${first.line})`;
+      const why = reason("scale_sum", {
+        scale: first.scale,
+        from: first.periodStart,
+        to: first.periodEnd,
+        total,
+        rows: list.length,
+        line: first.line,
+      });
       for (const record of list)
         issues.push({
           record,
           column: "rate_percent",
           value: record.ratePercent,
-          reason,
+          reason: why,
           group: groupKey(first),
         });
     }

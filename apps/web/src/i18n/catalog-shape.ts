@@ -1,0 +1,16 @@
+/**
+ * A message catalog's shape for comparing languages: every key, each string as "string" and
+ * each function as its number of parameters. Two catalogs with the same shape translate the
+ * same messages with the same parameters.
+ * @example expect(catalogShape(fr)).toEqual(catalogShape(en));
+ */
+export function catalogShape(value: unknown): unknown {
+  if (typeof value === "function") return `fn/${value.length}`;
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([k, v]) => [k, catalogShape(v)])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
+  return typeof value;
+}

@@ -1,0 +1,200 @@
+// The import wizard's column mapping and progress in real Chromium: a finance officer uploads a
+// CSV whose headers are the donor's own, maps the one column the wizard cannot recognise, sees
+// what blocks the preview until then, imports with a progress bar that reaches 100 %, uploads a
+// second file from the same source and finds the mapping remembered, and reads a row error in
+// French. axe-core runs at each step in English and French.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import {
+  artifactPath,
+  checkBothLanguages,
+  launchChromium,
+  query,
+  signedIn,
+  startApp,
+} from "../src/index";
+import type { AppUnderTest, LaunchedBrowser } from "../src/index";
+
+let app: AppUnderTest | undefined;
+let chromium: LaunchedBrowser | undefined;
+
+beforeAll(async () => {
+  app = await startApp();
+  chromium = await launchChromium();
+});
+afterAll(async () => {
+  await chromium?.close();
+  await app?.stop();
+});
+
+/** The donor's own export: French names, semicolons, one column Coherence does not keep. */
+const HEADER =
+  "Réf;Bailleur de fonds;Bénéficiaire;Mission;Tâche;Type;Statut;Montant;Devise;Date du statut;Interne";
+const row = (ref: string, amount: string) =>
+  `${ref};NOR;UNDP;MINUSCA;CIV-PROTECT;voluntary_earmarked;pledged;${amount};USD;2025-06-01;x`;
+/** Enough rows for the import to write in several batches. */
+const ROWS = Array.from({ length: 6000 }, (_, i) => row(`MAP-E2E-${i + 1}`, "10.00"));
+
+async function upload(page: Page, name: string, lines: string[]) {
+  await page.getByLabel("File", { exact: true }).setInputFiles({
+    name,
+    mimeType: "text/csv",
+    buffer: Buffer.from(`${HEADER}\n${lines.join("\n")}\n`),
+  });
+  await page.getByText(name).waitFor();
+  await page.locator(".mapping-table").waitFor();
+}
+
+const fieldOf = (page: Page, header: string) =>
+  page.getByLabel(`Field for the column “${header}”`, { exact: true });
+
+it("maps a donor's columns, imports with progress to 100 %, remembers the mapping, shows a row error in French", async () => {
+  if (!app || !chromium) throw new Error("setup failed");
+  const { context, page } = await signedIn(
+    chromium.browser,
+    app.url,
+    "finance.minusca",
+    "coherence-finance",
+  );
+  await page.goto(`${app.url}/workspace/import`);
+  await page.getByLabel("Kind of file").selectOption("flows");
+  await page.getByLabel("The file comes from").selectOption("NOR");
+
+  // The file's columns, each proposed a field by name or by a known other name.
+  await upload(page, "norway-2025.csv", ROWS);
+  expect(await fieldOf(page, "Montant").inputValue()).toBe("amount");
+  expect(await fieldOf(page, "Devise").inputValue()).toBe("currency");
+  expect(await fieldOf(page, "Interne").inputValue()).toBe("");
+  expect(await fieldOf(page, "Bailleur de fonds").inputValue()).toBe("");
+  // The donor column was not recognised: the preview is blocked, and the page says why.
+  const missing = page.locator(".mapping-gaps [data-gap='missing']");
+  expect(await missing.innerText()).toContain("Donor (source)");
+  await page.getByRole("button", { name: "Preview" }).click();
+  expect(await page.locator(".import-preview").count()).toBe(0);
+  await checkBothLanguages(page, "wi-01-mapping-blocked");
+
+  // The user maps it; the preview reads the file through the mapping.
+  await fieldOf(page, "Bailleur de fonds").selectOption("source");
+  await page.getByText("Every required field has a column.").waitFor();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.getByText("No problem found.").waitFor();
+  expect(await page.locator(".import-preview [data-count='created']").innerText()).toBe("6,000");
+  await checkBothLanguages(page, "wi-02-preview");
+
+  // Import: a real progress bar, watched from the page, ends at 100 %.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector("[role='progressbar']");
+      const now = bar?.getAttribute("aria-valuenow");
+      if (now && seen.at(-1) !== now) seen.push(now);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  const bar = page.getByRole("progressbar", { name: "Import progress" });
+  await bar.waitFor();
+  await page.getByText(/^Import #\d+ is saved\.$/).waitFor({ timeout: 120_000 });
+  expect(await bar.getAttribute("aria-valuenow")).toBe("100");
+  const seen = await page.evaluate(
+    () => (window as unknown as { progressSeen: string[] }).progressSeen,
+  );
+  expect(seen.at(-1)).toBe("100");
+  expect(seen.map(Number)).toEqual([...seen.map(Number)].sort((a, b) => a - b));
+  expect(await bar.getAttribute("aria-valuetext")).toContain(
+    "6,000 of 6,000 rows checked, 6,000 written",
+  );
+  expect(await page.locator(".import-result [data-count='created']").innerText()).toBe("6,000");
+  await checkBothLanguages(page, "wi-03-imported");
+  const stored = await query<{ total: number }>(page.request, app.url, "flow.list", {
+    search: "MAP-E2E-",
+    limit: 1,
+  });
+  expect(stored.total).toBe(6000);
+
+  // A second file from the same source: its columns come mapped as confirmed, remembered.
+  await upload(page, "norway-2025-b.csv", [
+    row("MAP-E2E-B1", "5.00"),
+    row("MAP-E2E-B2", "1.250.000"),
+  ]);
+  expect(await fieldOf(page, "Bailleur de fonds").inputValue()).toBe("source");
+  expect(
+    await page.locator(".mapping-table tr[data-header='Bailleur de fonds'] td").last().innerText(),
+  ).toBe("remembered for this source");
+  await page.getByText("The mapping remembered for this source was applied.").waitFor();
+  await checkBothLanguages(page, "wi-04-remembered");
+
+  // Its bad row, at its line and the file's own column name, explained in French.
+  await page.getByRole("button", { name: "Preview" }).click();
+  const problem = page.locator(".problems-table tbody tr").first();
+  await problem.waitFor();
+  expect(await problem.getAttribute("data-line")).toBe("3");
+  expect(await problem.getAttribute("data-column")).toBe("Montant");
+  await page.locator(".header-tools select").selectOption("fr");
+  await page.waitForFunction(() => document.documentElement.lang === "fr");
+  expect(await problem.locator("td").last().innerText()).toBe("n'est pas un nombre décimal");
+  await page.screenshot({ path: artifactPath("wi-05-row-error-fr.png"), fullPage: true });
+  await checkBothLanguages(page, "wi-05-row-error");
+  await context.close();
+});
+
+it("draws long pages of contributions and of the audit log as virtual rows, keyboard included", async () => {
+  if (!app || !chromium) throw new Error("setup failed");
+  const { context, page } = await signedIn(
+    chromium.browser,
+    app.url,
+    "finance.minusca",
+    "coherence-finance",
+  );
+  const matching = await query<{ total: number }>(page.request, app.url, "flow.list", {
+    operation: "MINUSCA",
+    limit: 1,
+  });
+  await page.goto(`${app.url}/workspace?operation=MINUSCA&sort=id&dir=asc&size=500`);
+  const table = page.locator(".flows-table");
+  await table.locator("tbody tr[data-flow-id]").first().waitFor();
+  // The whole set is counted for assistive technology; only the rows near the viewport exist.
+  expect(await table.getAttribute("aria-rowcount")).toBe(String(matching.total + 2));
+  const drawn = await table.locator("tbody tr[data-flow-id]").count();
+  expect(drawn).toBeGreaterThan(0);
+  expect(drawn).toBeLessThan(500);
+  expect(await table.locator("tbody tr[data-flow-id]").first().getAttribute("aria-rowindex")).toBe(
+    "2",
+  );
+  await checkBothLanguages(page, "wi-06-flows-virtual");
+
+  // ArrowDown walks row by row, past the rows first drawn.
+  await table.locator("tbody tr[data-flow-id]").first().getByRole("link").focus();
+  for (let i = 0; i < drawn + 5; i++) await page.keyboard.press("ArrowDown");
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.activeElement?.closest("tr")?.getAttribute("aria-rowindex")),
+    )
+    .toBe(String(drawn + 7));
+  expect(await table.locator("tbody tr[data-index='0']").count()).toBe(0);
+  await page.keyboard.press("ArrowUp");
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.activeElement?.closest("tr")?.getAttribute("aria-rowindex")),
+    )
+    .toBe(String(drawn + 6));
+
+  // The last row of the page is there once scrolled to.
+  await page.evaluate(() => {
+    window.scrollTo(0, document.body.scrollHeight);
+  });
+  await table.locator("tbody tr[aria-rowindex='501']").waitFor();
+
+  // The audit log pages on the server, newest first: older entries come on demand.
+  await page.goto(`${app.url}/workspace/audit?actor=user:finance.minusca`);
+  const audit = page.locator(".audit-table");
+  await audit.locator("tbody tr[data-action]").first().waitFor();
+  const total = Number(await audit.getAttribute("aria-rowcount")) - 1;
+  expect(total).toBeGreaterThan(6000);
+  await page.getByText(`100 of ${total.toLocaleString("en-US")} entries shown`).waitFor();
+  await page.getByRole("button", { name: "Show older entries" }).click();
+  await page.getByText(`200 of ${total.toLocaleString("en-US")} entries shown`).waitFor();
+  expect(await audit.locator("tbody tr[data-action]").count()).toBeLessThan(200);
+  await checkBothLanguages(page, "wi-07-audit-paged");
+  await context.close();
+});
