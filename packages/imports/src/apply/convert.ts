@@ -63,7 +63,9 @@ export function usdColumns(
         row,
         "amount",
         String(amountMinor),
-        reason("conversion_failed", { detail: error.message }),
+        error.code === "MONEY_OVERFLOW"
+          ? reason("conversion_too_large")
+          : reason("conversion_failed", { currency, date }),
       );
       return undefined;
     }

@@ -55,7 +55,7 @@ export class RowContext {
   }
 
   /** Reports a problem on this row. */
-  report(column: string | null, value: string | null, why: Reason | string): undefined {
+  report(column: string | null, value: string | null, why: Reason): undefined {
     this.problems.push({ file: this.file, line: this.line, column, value, ...reasonFields(why) });
     return undefined;
   }
