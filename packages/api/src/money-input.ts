@@ -1,35 +1,17 @@
 // From a user's decimal amount to stored minor units and USD cents, with errors that name
 // the field. Conversion uses the rate in force on the record's date (BRIEF item 1).
 import type { Kysely } from "kysely";
-import {
-  FundingModelError,
-  InvalidAmountError,
-  RateTable,
-  parseAmount,
-} from "@coherence/funding-model";
+import { FundingModelError, RateTable, parseAmount } from "@coherence/funding-model";
 import type { Database, RateOrigin } from "@coherence/db";
+import { fundingModelMessage } from "./funding-model-messages";
 import { apiMessage } from "./messages";
-import type { ApiMessage } from "./messages";
 import { fieldError } from "./trpc";
-
-/** A refused amount, coded (the English text stays the funding model's). */
-function amountMessage(error: FundingModelError, currency: string): ApiMessage {
-  if (error instanceof InvalidAmountError) {
-    if (error.problem === "too_large") return apiMessage("amount_too_large");
-    if (error.problem === "decimals" && error.allowedDecimals !== null)
-      return error.allowedDecimals === 1
-        ? apiMessage("amount_one_decimal", { currency })
-        : apiMessage("amount_decimals", { currency, decimals: error.allowedDecimals });
-  }
-  return apiMessage("amount_invalid", { currency });
-}
 
 export function readAmount(field: string, amount: string, currency: string): number {
   try {
     return parseAmount(amount, currency);
   } catch (error) {
-    if (error instanceof FundingModelError)
-      throw fieldError(field, { ...amountMessage(error, currency), text: error.message });
+    if (error instanceof FundingModelError) throw fieldError(field, fundingModelMessage(error));
     throw error;
   }
 }
@@ -70,7 +52,7 @@ export async function toUsd(
       rateOrigin: "rate_table",
     };
   } catch (error) {
-    if (error instanceof FundingModelError) throw fieldError(field, error.message);
+    if (error instanceof FundingModelError) throw fieldError(field, fundingModelMessage(error));
     throw error;
   }
 }

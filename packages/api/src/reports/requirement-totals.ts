@@ -2,11 +2,10 @@
 // computed by the same reconciliation as `report.operation`, so that the workspace's budget-line
 // table shows the totals the gap chart draws (highest stage of each line, spread over the days of
 // the period, expended tracked beside it).
-import { TRPCError } from "@trpc/server";
 import type { Kysely } from "kysely";
 import { reconcile } from "@coherence/funding-model";
 import type { RowFilter } from "@coherence/funding-model";
-import { UnknownOperationError, operationLedger, reconcileOptions } from "@coherence/reports";
+import { operationLedger, reconcileOptions } from "@coherence/reports";
 import type { Database } from "@coherence/db";
 import { resolvePeriod } from "./period";
 import type { PeriodInput } from "./period";
@@ -30,14 +29,8 @@ export async function requirementTotals(
   filter: { entityCode?: string | undefined; taskCode?: string | null | undefined },
 ): Promise<RequirementTotals> {
   const period = resolvePeriod(periodInput);
-  let ledger;
-  try {
-    ({ ledger } = await operationLedger(db, operation));
-  } catch (error) {
-    if (error instanceof UnknownOperationError)
-      throw new TRPCError({ code: "NOT_FOUND", message: error.message });
-    throw error;
-  }
+  // An unknown operation (UnknownOperationError) becomes NOT_FOUND in errors.ts.
+  const { ledger } = await operationLedger(db, operation);
   const rec = reconcile(ledger.records, reconcileOptions(ledger, period));
   const where: RowFilter = { operationCode: operation, periodIndex: period.index };
   if (filter.entityCode !== undefined) where.entityCode = filter.entityCode;

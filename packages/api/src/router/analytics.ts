@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
@@ -11,7 +10,8 @@ import type { CustomPeriod, Flow, PeriodScheme, ReconcileOptions } from "@cohere
 import { figuresOut, loadLedger, predictabilityOut, ratesInForce } from "@coherence/reports";
 import type { Ledger } from "@coherence/reports";
 import { periodInput, resolvePeriod } from "../reports/period";
-import { protectedProcedure } from "../trpc";
+import { API_MESSAGES, apiMessage } from "../messages";
+import { codedError, protectedProcedure } from "../trpc";
 import { code, isoDate } from "../validators";
 
 function reconcileOptions(ledger: Ledger, scheme: PeriodScheme): ReconcileOptions {
@@ -31,8 +31,7 @@ async function ledgerFor(db: Parameters<typeof loadLedger>[0], operation: string
     .select(["code", "name"])
     .where("code", "=", operation)
     .executeTakeFirst();
-  if (!row)
-    throw new TRPCError({ code: "NOT_FOUND", message: `No operation with code ${operation}` });
+  if (!row) throw codedError("NOT_FOUND", apiMessage("unknown_operation", { code: operation }));
   return { operation: row, ledger: await loadLedger(db, operation) };
 }
 
@@ -292,7 +291,7 @@ export const analyticsRouter = {
         })
         .refine((v) => v.fromYear <= v.toYear && v.toYear - v.fromYear <= 30, {
           path: ["toYear"],
-          error: "Choose up to 30 years, in order",
+          error: API_MESSAGES.years_range,
         }),
     )
     .query(async ({ ctx, input }) => {
@@ -414,10 +413,7 @@ export const analyticsRouter = {
       .where("code", "=", input.donor)
       .executeTakeFirst();
     if (!org)
-      throw new TRPCError({
-        code: "NOT_FOUND",
-        message: `No organization with code ${input.donor}`,
-      });
+      throw codedError("NOT_FOUND", apiMessage("unknown_organization", { code: input.donor }));
     const flows = await ctx.db
       .selectFrom("flows")
       .leftJoin("operations", "operations.id", "flows.operation_id")

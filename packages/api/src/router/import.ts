@@ -6,7 +6,6 @@
 // canonical column for each (remembered per source organization and kind), preview and commit
 // read the file through the confirmed mapping, and a committed import remembers it. `start`
 // commits as a background job whose `progress` the wizard polls.
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
@@ -34,11 +33,11 @@ import {
 import type { CanonicalKind, ColumnMapping, ImporterKind } from "@coherence/interchange";
 import { actorOf } from "../auth/principal";
 import type { Principal } from "../auth/principal";
-import { toTRPCError } from "../errors";
+import { recordChanged, toTRPCError } from "../errors";
 import { JobRegistry, credentialHash, progressPercent } from "../import-jobs";
 import type { JobFailure } from "../import-jobs";
 import { canWrite } from "../scope";
-import { apiMessage } from "../messages";
+import { API_MESSAGES, apiMessage } from "../messages";
 import {
   adminProcedure,
   codedError,
@@ -62,7 +61,7 @@ const oneFile = z.object({
 /** The file's header (as written) → a canonical column, or null to leave the column out. */
 const columnMapping = z
   .record(text(200), text(40).nullable())
-  .refine((m) => Object.keys(m).length <= 500, { error: "At most 500 columns" });
+  .refine((m) => Object.keys(m).length <= 500, { error: API_MESSAGES.too_many_columns });
 
 const fileInput = z.object({
   kind: z.enum(IMPORTER_KINDS as [ImporterKind, ...ImporterKind[]]),
@@ -325,12 +324,21 @@ export const importRouter = {
           now: ctx.now,
           canWrite: importScopeCheck(ctx.principal),
         });
-        if (outcome.conflicts.some((c) => c.reason === "not in your assignments"))
+        if (outcome.conflicts.some((c) => c.code === "undo_not_assigned"))
           throw codedError("FORBIDDEN", apiMessage("import_outside_assignments"));
         return outcome;
       } catch (error) {
         if (error instanceof UndoError)
-          throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+          throw codedError(
+            error.problem === "no_such_import" ? "NOT_FOUND" : "BAD_REQUEST",
+            error.problem === "no_such_import"
+              ? apiMessage("import_not_found", { id: input.id })
+              : apiMessage("import_already_undone", {
+                  id: input.id,
+                  at: String(error.params.at),
+                  who: String(error.params.who),
+                }),
+          );
         throw error;
       }
     }),
@@ -362,9 +370,18 @@ export const importRouter = {
         );
         return { version };
       } catch (error) {
-        if (error instanceof InvalidMappingError) throw fieldError("mapping", error.message);
+        // The English text keeps the mapping's own issues (what an administrator's script reads).
+        if (error instanceof InvalidMappingError)
+          throw fieldError("mapping", { ...apiMessage("mapping_invalid"), text: error.message });
         if (error instanceof MappingConflictError)
-          throw new TRPCError({ code: "CONFLICT", message: error.message });
+          throw codedError(
+            "CONFLICT",
+            recordChanged({
+              updated_by: error.updatedBy,
+              updated_at: error.updatedAt ?? "",
+              version: error.version,
+            }),
+          );
         throw error;
       }
     }),

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
@@ -11,7 +10,6 @@ import {
   reconcile,
 } from "@coherence/funding-model";
 import {
-  UnknownOperationError,
   alignmentOut,
   figuresOut,
   loadLedger,
@@ -23,19 +21,15 @@ import {
 import type { Database } from "@coherence/db";
 import type { Kysely } from "kysely";
 import { periodInput, resolvePeriod } from "../reports/period";
+import { API_MESSAGES } from "../messages";
 import { protectedProcedure } from "../trpc";
 import { code, isoDate } from "../validators";
 
 const DRILL_DIMENSIONS = ["entity", "category", "fundingType", "donor"] as const;
 
-async function operationLedger(ctx: { db: Kysely<Database> }, operation: string) {
-  try {
-    return await loadOperationLedger(ctx.db, operation);
-  } catch (error) {
-    if (error instanceof UnknownOperationError)
-      throw new TRPCError({ code: "NOT_FOUND", message: error.message });
-    throw error;
-  }
+// An unknown operation (UnknownOperationError) becomes NOT_FOUND in errors.ts.
+function operationLedger(ctx: { db: Kysely<Database> }, operation: string) {
+  return loadOperationLedger(ctx.db, operation);
 }
 
 const drillFilter = z
@@ -90,13 +84,7 @@ export const reportRouter = {
   operation: protectedProcedure
     .input(z.object({ operation: code, period: periodInput, filter: drillFilter }))
     .query(async ({ ctx, input }) => {
-      try {
-        return await operationReport(ctx.db, input.operation, input.period, input.filter);
-      } catch (error) {
-        if (error instanceof UnknownOperationError)
-          throw new TRPCError({ code: "NOT_FOUND", message: error.message });
-        throw error;
-      }
+      return operationReport(ctx.db, input.operation, input.period, input.filter);
     }),
 
   /** The task table broken down by one dimension: entity, category, funding type or donor. */
@@ -161,7 +149,7 @@ export const reportRouter = {
         })
         .refine((v) => !v.taskCode || v.bucket === undefined || v.bucket === "task", {
           path: ["taskCode"],
-          error: "A task's figure is in the task bucket: leave the bucket out or make it task",
+          error: API_MESSAGES.task_bucket,
         }),
     )
     .query(async ({ ctx, input }) => {
