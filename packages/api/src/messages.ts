@@ -122,6 +122,7 @@ export const API_MESSAGES = {
   columns_twice: "Two columns of the file map to {columns}",
   not_base64: "{file}: the content is not base64",
   files_or_upload: "Give either the files or the id of an uploaded file",
+  upload_too_large: "At most 20 MB of files at once",
   upload_not_found: "No such uploaded file (or it expired): choose the file again",
   uploads_full: "The server holds too many uploaded files right now: try again in a few minutes",
   job_not_found: "No such import job (or it expired)",

@@ -30,7 +30,12 @@ import {
   suggestColumnMapping,
   writeRejectsCsv,
 } from "@coherence/interchange";
-import type { CanonicalKind, ColumnMapping, ImporterKind } from "@coherence/interchange";
+import type {
+  CanonicalKind,
+  ColumnMapping,
+  ImportFile,
+  ImporterKind,
+} from "@coherence/interchange";
 import { actorOf } from "../auth/principal";
 import type { Principal } from "../auth/principal";
 import { recordChanged, toTRPCError } from "../errors";
@@ -46,31 +51,36 @@ import {
   publicProcedure,
   writerProcedure,
 } from "../trpc";
-import type { Context } from "../trpc";
 import { code, pagination, text } from "../validators";
-
-/** 15 MB of file, as base64 or text. */
-const MAX_BODY = 20_000_000;
-
-const oneFile = z.object({
-  fileName: text(200).trim().min(1),
-  encoding: z.enum(["base64", "text"]).default("text"),
-  content: z.string().max(MAX_BODY),
-});
+import {
+  credentialOf,
+  fileList,
+  filesOf,
+  hasOneSource,
+  keepUpload,
+  oneFile,
+  oneSource,
+  uploadId,
+  uploadList,
+} from "../import-files";
 
 /** The file's header (as written) → a canonical column, or null to leave the column out. */
 const columnMapping = z
   .record(text(200), text(40).nullable())
   .refine((m) => Object.keys(m).length <= 500, { error: API_MESSAGES.too_many_columns });
 
-const fileInput = z.object({
-  kind: z.enum(IMPORTER_KINDS as [ImporterKind, ...ImporterKind[]]),
-  files: z.array(oneFile).min(1).max(20),
-  mode: z.enum(["atomic", "partial"]).default("atomic"),
-  /** The organization the file comes from: its column mapping is remembered for the next file. */
-  source: code.optional(),
-  columns: columnMapping.optional(),
-});
+const fileInput = z
+  .object({
+    kind: z.enum(IMPORTER_KINDS as [ImporterKind, ...ImporterKind[]]),
+    /** The files themselves, or `uploadId`: the files uploaded once with `import.upload`. */
+    files: fileList.optional(),
+    uploadId: uploadId.optional(),
+    mode: z.enum(["atomic", "partial"]).default("atomic"),
+    /** The organization the file comes from: its column mapping is remembered for the next file. */
+    source: code.optional(),
+    columns: columnMapping.optional(),
+  })
+  .refine(hasOneSource, oneSource);
 
 const canonicalKind = z.enum(CANONICAL_KINDS as unknown as [CanonicalKind, ...CanonicalKind[]]);
 
@@ -84,13 +94,6 @@ export function importScopeCheck(principal: Principal): (scope: ImportScope) => 
     if (scope.table === "crosswalk" && scope.entityId === null) return false;
     return canWrite(principal, { operationId: scope.operationId, entityId: scope.entityId });
   };
-}
-
-function decode(file: z.infer<typeof oneFile>): Uint8Array | string {
-  if (file.encoding === "text") return file.content;
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.content.replace(/\s+/g, "")))
-    throw fieldError("files", apiMessage("not_base64", { file: file.fileName }));
-  return new Uint8Array(Buffer.from(file.content, "base64"));
 }
 
 /** What the wizard shows: counts, problems with line/column, changes, rejects as CSV. */
@@ -154,6 +157,7 @@ const JOB_BATCH_ROWS = 2000;
 async function importFor(
   ctx: Ctx,
   input: FileInput,
+  files: ImportFile[],
   dryRun: boolean,
   onProgress?: Parameters<typeof runImport>[1]["onProgress"],
 ) {
@@ -161,7 +165,7 @@ async function importFor(
   const source = input.source === undefined ? null : await sourceId(ctx, input.source);
   const outcome = await runImport(ctx.db, {
     kind: input.kind,
-    files: input.files.map((f) => ({ fileName: f.fileName, data: decode(f) })),
+    files,
     actor: actorOf(ctx.principal),
     userId: ctx.principal.userId,
     mode: input.mode,
@@ -202,24 +206,45 @@ function jobFailure(error: unknown): JobFailure {
   };
 }
 
-/** The caller's credential, to tie a job to the session or token that started it. */
-function credentialOf(ctx: Context): string | null {
-  return ctx.credential ?? ctx.cookies.current;
-}
-
 export const importRouter = {
+  /**
+   * Keep files for the caller's next steps (inspect, preview, import), which name them by the
+   * id answered here: a file is sent once. Kept in this server process while used, for this
+   * caller only; `upload_not_found` once expired.
+   */
+  upload: writerProcedure
+    .input(z.object({ files: uploadList }))
+    .mutation(({ ctx, input }) => keepUpload(ctx, input.files)),
+
   /**
    * A canonical file's header, and a canonical column proposed for each of its columns: the
    * mapping remembered for `source` first, then the canonical name, then a known alias.
    */
   inspect: writerProcedure
-    .input(z.object({ kind: canonicalKind, source: code.optional(), file: oneFile }))
+    .input(
+      z
+        .object({
+          kind: canonicalKind,
+          source: code.optional(),
+          /** The file itself, or `uploadId` (its first file is read). */
+          file: oneFile.optional(),
+          uploadId: uploadId.optional(),
+        })
+        .refine((i) => hasOneSource({ files: i.file, uploadId: i.uploadId }), {
+          ...oneSource,
+          path: ["file"],
+        }),
+    )
     .mutation(async ({ ctx, input }) => {
+      const [file] = filesOf(ctx, {
+        ...(input.file && { files: [input.file] }),
+        ...(input.uploadId !== undefined && { uploadId: input.uploadId }),
+      });
       const remembered =
         input.source === undefined
           ? { mapping: {}, version: 0 }
           : await readColumnMapping(ctx.db, await sourceId(ctx, input.source), input.kind);
-      const header = await readTableHeader(input.kind, decode(input.file), input.file.fileName);
+      const header = await readTableHeader(input.kind, file!.data, file!.fileName);
       return {
         headers: header.headers,
         fields: kindColumns(input.kind),
@@ -232,12 +257,12 @@ export const importRouter = {
   /** A dry run: nothing is written. */
   preview: writerProcedure
     .input(fileInput)
-    .mutation(({ ctx, input }) => importFor(ctx, input, true)),
+    .mutation(({ ctx, input }) => importFor(ctx, input, filesOf(ctx, input), true)),
 
   /** Import for real: atomic (all rows or none) or partial (the good rows, with rejects). */
   commit: writerProcedure
     .input(fileInput)
-    .mutation(({ ctx, input }) => importFor(ctx, input, false)),
+    .mutation(({ ctx, input }) => importFor(ctx, input, filesOf(ctx, input), false)),
 
   /**
    * Commit as a background job: answers at once with the job's id; `progress` tells how far it
@@ -245,11 +270,13 @@ export const importRouter = {
    */
   start: writerProcedure.input(fileInput).mutation(({ ctx, input }) => {
     checkColumns(input);
+    // An upload gone (expired, or not the caller's) is said now, not as a failed job.
+    const files = filesOf(ctx, input);
     if (jobs.runningFor(ctx.principal.userId))
       throw codedError("CONFLICT", apiMessage("import_running"));
     const job = jobs.start(
       { userId: ctx.principal.userId, credentialHash: credentialHash(credentialOf(ctx)) },
-      (report) => importFor(ctx, input, false, report),
+      (report) => importFor(ctx, input, files, false, report),
       jobFailure,
     );
     return { jobId: job.id };
