@@ -82,10 +82,13 @@ export interface ErrorInfo {
 
 type Coded = { code: string | null; params: Record<string, string | number> } | null;
 
+/** The codes of field messages, in the same places as the messages (see the API's fieldCodes). */
+export type FieldCodes = Record<string, Coded[] | undefined>;
+
 /** Field messages in the interface language (each English message beside its code). */
-function localFieldErrors(
+export function localFieldErrors(
   fieldErrors: FieldErrors,
-  fieldCodes: Record<string, Coded[] | undefined> | null | undefined,
+  fieldCodes: FieldCodes | null | undefined,
   locale: Locale,
 ): FieldErrors {
   if (locale === "en" || !fieldCodes) return fieldErrors;
