@@ -4,6 +4,7 @@ import { TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "@coherence/api";
 import type { Me } from "../api-types";
 import type { Locale } from "../i18n/messages";
+import { requestErrorText } from "../i18n/server-text";
 import { serverText } from "./server-messages";
 
 export interface RecordScope {
@@ -122,11 +123,8 @@ export function errorInfo(error: unknown, locale: Locale = "en"): ErrorInfo {
     const conflict = data?.conflict as { current?: Record<string, unknown> } | null | undefined;
     return {
       code: data?.code ?? null,
-      message: serverText(
-        { text: e.message, code: data?.messageCode?.code, params: data?.messageCode?.params },
-        locale,
-        "api",
-      ),
+      // The whole message, or (an input refused by its schema) its fields' messages.
+      message: requestErrorText(e, locale),
       fieldErrors: localFieldErrors(data?.fieldErrors ?? {}, data?.fieldCodes, locale),
       conflictCurrent: conflict?.current ?? null,
     };
