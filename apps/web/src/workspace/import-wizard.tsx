@@ -71,6 +71,22 @@ interface LoadedFile {
   content: string;
 }
 
+/** A file's size in the unit that reads best: 49 bytes, 12.5 kB, 3.2 MB. */
+function fileSize(bytes: number, intlLocale: string): string {
+  const [value, unit] =
+    bytes < 1000
+      ? [bytes, "byte"]
+      : bytes < 1_000_000
+        ? [bytes / 1000, "kilobyte"]
+        : [bytes / 1_000_000, "megabyte"];
+  return new Intl.NumberFormat(intlLocale, {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
 async function readFile(file: File): Promise<LoadedFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (/\.(xlsx|xlsm|xls|zip)$/i.test(file.name)) {
@@ -331,14 +347,7 @@ export function ImportWizard() {
           )}
           {upload && (
             <span className="hint">
-              {t.sent(
-                upload.fileName,
-                new Intl.NumberFormat(intlLocale, {
-                  style: "unit",
-                  unit: "kilobyte",
-                  maximumFractionDigits: 1,
-                }).format(upload.bytes / 1000),
-              )}
+              {t.sent(upload.fileName, fileSize(upload.bytes, intlLocale))}
             </span>
           )}
         </div>
