@@ -70,6 +70,7 @@ export const API_MESSAGES = {
   invalid_type: "Missing, or of the wrong type (expected {expected})",
   invalid_value: "Expected one of {values}",
   invalid_format: "Not in the expected format",
+  unknown_keys: "Unknown fields: {keys}",
   units_per_usd_format: "Units of the currency per 1 USD, e.g. 0.775",
   rate_positive: "A rate must be greater than zero",
   country_code: "An ISO 3166 alpha-3 code, e.g. CAF",
@@ -176,9 +177,16 @@ export function issueCode(issue: z.core.$ZodIssue): MessageCode {
       return { code: "invalid_type", params: { expected: issue.expected } };
     case "invalid_value":
       return { code: "invalid_value", params: { values: issue.values.map(String).join(", ") } };
+    case "unrecognized_keys":
+      return { code: "unknown_keys", params: { keys: issue.keys.join(", ") } };
     case "invalid_format":
+    case "invalid_union":
+    case "invalid_key":
+    case "invalid_element":
+    case "not_multiple_of":
       return { code: "invalid_format", params: {} };
     default:
+      // A custom check whose message is not in the catalog (none of ours: see the tests).
       return { code: null, params: {} };
   }
 }

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import { z } from "zod";
 import { API_MESSAGES, issueCode } from "../src/messages";
 
 const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), "../src");
@@ -50,6 +50,16 @@ describe("every API message is coded", () => {
       const issue: z.core.$ZodIssue = { code: "custom", message: text, path: [], input: "" };
       expect([code, issueCode(issue).code]).toEqual([code, code]);
     }
+  });
+
+  it("codes zod's own checks by their kind, whatever the schema", () => {
+    const strict = z.strictObject({ a: z.union([z.number(), z.boolean()]) });
+    const result = strict.safeParse({ a: "x", b: 1, c: 2 });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map(issueCode)).toEqual([
+      { code: "invalid_format", params: {} },
+      { code: "unknown_keys", params: { keys: "b, c" } },
+    ]);
   });
 
   it("has well-formed templates: parameters are {word}, braces always paired", () => {

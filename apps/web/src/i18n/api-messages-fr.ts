@@ -67,6 +67,7 @@ export const apiMessagesFr: Record<ApiMessageCode, string> = {
   invalid_type: "Manquant, ou d'un type inattendu (attendu : {expected})",
   invalid_value: "Attendu l'une de ces valeurs : {values}",
   invalid_format: "Pas au format attendu",
+  unknown_keys: "Champs inconnus : {keys}",
   units_per_usd_format: "Unités de la devise pour 1 USD, p. ex. 0.775",
   rate_positive: "Un taux doit être supérieur à zéro",
   country_code: "Un code ISO 3166 alpha-3, p. ex. CAF",
