@@ -171,31 +171,20 @@ describe.each(ENGINES)("coded refusals on %s", (engine) => {
 
   it("crosswalks: each issue of the shares a code with its values; unknown and foreign taxonomies", async () => {
     const admin = fx.caller("admin");
-    const shares = await refusal(() =>
-      admin.crosswalk.setCategory({
-        taxonomy: "DPO-GROUPS",
-        category: "NEW-CAT",
-        name: "New",
-        shares: [
-          { commonCategory: "UNSDG-1", share: "0.5" },
-          { commonCategory: "UNSDG-2", share: "3/2" },
-        ],
-      }),
-    );
+    const setShares = (...shares: [string, string][]) =>
+      refusal(() =>
+        admin.crosswalk.setCategory({
+          taxonomy: "DPO-GROUPS",
+          category: "NEW-CAT",
+          name: "New",
+          shares: shares.map(([commonCategory, share]) => ({ commonCategory, share })),
+        }),
+      );
+    const shares = await setShares(["UNSDG-1", "0.5"], ["UNSDG-2", "3/2"]);
     expect(shares.fieldCodes?.shares).toEqual([
       { code: "crosswalk_share_range", params: { share: "3/2" } },
     ]);
-    const sum = await refusal(() =>
-      admin.crosswalk.setCategory({
-        taxonomy: "DPO-GROUPS",
-        category: "NEW-CAT",
-        name: "New",
-        shares: [
-          { commonCategory: "UNSDG-1", share: "0.5" },
-          { commonCategory: "UNSDG-2", share: "0.4" },
-        ],
-      }),
-    );
+    const sum = await setShares(["UNSDG-1", "0.5"], ["UNSDG-2", "0.4"]);
     expect(sum.fieldCodes?.shares).toEqual([{ code: "crosswalk_sum", params: { sum: "9/10" } }]);
     const unknown = await refusal(() => admin.crosswalk.list({ taxonomy: "NOPE" }));
     expect(unknown.messageCode).toEqual({ code: "unknown_taxonomy", params: { code: "NOPE" } });
