@@ -109,7 +109,7 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
   const [date, setDate] = useState(state.asOf);
   const { filter } = state;
   const report = useQuery(
-    trpc.analytics.predictability.queryOptions({
+    trpc.report.predictability.queryOptions({
       operation,
       asOf: state.asOf,
       ...(filter.donor ? { donor: filter.donor } : {}),
