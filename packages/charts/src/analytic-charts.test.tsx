@@ -1,32 +1,9 @@
 import { act } from "react";
-import type { ReactNode } from "react";
-import { createRoot } from "react-dom/client";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CoverageHeatmap } from "./coverage-heatmap";
 import { FlowSankey } from "./flow-sankey";
 import { TimelineChart } from "./timeline-chart";
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-});
-
-function render(node: ReactNode): HTMLElement {
-  const container = document.createElement("div");
-  document.body.append(container);
-  const root = createRoot(container);
-  act(() => {
-    root.render(node);
-  });
-  cleanup = () => {
-    act(() => {
-      root.unmount();
-    });
-    container.remove();
-  };
-  return container;
-}
+import { render } from "./test-render";
 
 const money = (c: number) => `$${(c / 100).toFixed(2)}`;
 

@@ -1,6 +1,7 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import type { KeyboardEvent, Ref } from "react";
-import { INK, MUTED_INK } from "./palette";
+import { ChartFrame } from "./chart-frame";
+import { INK } from "./palette";
 import { flowSankeyLayout } from "./sankey-layout";
 import { placeSankeyLabels } from "./sankey-labels";
 import type { FlowLinkDatum, FlowNodeDatum, PlacedFlowNode } from "./sankey-layout";
@@ -45,9 +46,6 @@ export const FLOW_LINK_STYLES: Record<string, { color: string; dash?: string }> 
 };
 
 const MARGIN_X = 150;
-const LEGEND = 50;
-const LEGEND_COLUMNS = 4;
-const STAMP_LINE = 14;
 
 /**
  * Donor → entity → task money as a Sankey diagram. Transfers through pooled funds are drawn as
@@ -66,8 +64,6 @@ export function FlowSankey({
   width = 900,
   height = 460,
 }: FlowSankeyProps) {
-  const titleId = useId();
-  const descId = useId();
   const [hover, setHover] = useState<string | null>(null);
   const plotWidth = width - 2 * MARGIN_X;
   const layout = flowSankeyLayout(nodes, links, { width: plotWidth, height });
@@ -79,7 +75,6 @@ export function FlowSankey({
   );
   // Labels of a crowded column may run below the plot: the drawing grows to hold them.
   const labelsBottom = Math.max(height, ...[...labelFor.values()].map((l) => l.box.y1));
-  const total = LEGEND + labelsBottom + 12 + stamp.length * STAMP_LINE + 8;
   const focus = hover ?? selected;
   const touches = (l: { source: string; target: string }) =>
     focus === null || l.source === focus || l.target === focus;
@@ -90,68 +85,43 @@ export function FlowSankey({
     }
   };
   const legend = [
-    ...Object.entries(FLOW_LINK_STYLES).map(([k, s]) => ({
+    ...Object.entries(FLOW_LINK_STYLES).map(([k, style]) => ({
       key: k,
       label: labels.linkKinds[k] ?? k,
-      color: s.color,
-      dash: s.dash,
-      line: true,
+      swatchWidth: 20,
+      swatch: (
+        <line
+          x1={0}
+          x2={20}
+          y1={7}
+          y2={7}
+          stroke={style.color}
+          strokeWidth={6}
+          strokeDasharray={style.dash}
+        />
+      ),
     })),
-    ...Object.entries(FLOW_NODE_STYLES).map(([k, s]) => ({
+    ...Object.entries(FLOW_NODE_STYLES).map(([k, style]) => ({
       key: `n-${k}`,
       label: labels.nodeKinds[k] ?? k,
-      color: s.fill,
-      dash: s.dash,
-      line: false,
+      swatchWidth: 10,
+      swatch: (
+        <rect width={10} height={14} fill={style.fill} stroke={INK} strokeDasharray={style.dash} />
+      ),
     })),
   ];
   return (
-    <svg
-      ref={svgRef}
-      xmlns="http://www.w3.org/2000/svg"
-      role="img"
-      aria-labelledby={titleId}
-      aria-describedby={descId}
-      viewBox={`0 0 ${width} ${total}`}
-      width="100%"
+    <ChartFrame
+      title={labels.title}
+      description={labels.description}
+      width={width}
+      bodyHeight={labelsBottom + 12}
+      legend={{ entries: legend, columns: 4, rowHeight: 20, fontSize: 11 }}
+      stamp={stamp}
+      svgRef={svgRef}
       className="flow-sankey"
-      fontFamily="system-ui, sans-serif"
     >
-      <title id={titleId}>{labels.title}</title>
-      <desc id={descId}>{labels.description}</desc>
-      <rect width={width} height={total} fill="#fff" />
-      <g aria-hidden="true">
-        {legend.map((item, i) => (
-          <g
-            key={item.key}
-            transform={`translate(${(i % LEGEND_COLUMNS) * (width / LEGEND_COLUMNS)},${4 + Math.floor(i / LEGEND_COLUMNS) * 20})`}
-          >
-            {item.line ? (
-              <line
-                x1={0}
-                x2={20}
-                y1={7}
-                y2={7}
-                stroke={item.color}
-                strokeWidth={6}
-                strokeDasharray={item.dash}
-              />
-            ) : (
-              <rect
-                width={10}
-                height={14}
-                fill={item.color}
-                stroke={INK}
-                strokeDasharray={item.dash}
-              />
-            )}
-            <text x={item.line ? 24 : 14} y={7} dy="0.35em" fontSize="11" fill={INK}>
-              {item.label}
-            </text>
-          </g>
-        ))}
-      </g>
-      <g transform={`translate(${MARGIN_X},${LEGEND})`}>
+      <g transform={`translate(${MARGIN_X},0)`}>
         <g aria-hidden="true" className="flow-links">
           {layout.links.map((l) => {
             const style = FLOW_LINK_STYLES[l.kind] ?? { color: "#999" };
@@ -252,18 +222,6 @@ export function FlowSankey({
           );
         })}
       </g>
-      {stamp.map((line, i) => (
-        <text
-          key={i}
-          x={4}
-          y={total - 8 - (stamp.length - 1 - i) * STAMP_LINE}
-          fontSize="10"
-          fill={MUTED_INK}
-          className="chart-stamp"
-        >
-          {line}
-        </text>
-      ))}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COVERAGE_BANDS } from "./heatmap-layout";
-import {
-  escapeXml,
-  heatmapImageLayout,
-  heatmapSvg,
-  paintHeatmapImage,
-  pngScale,
-} from "./heatmap-export";
+import { escapeXml, heatmapImageLayout, paintHeatmapImage, pngScale } from "./heatmap-export";
+import { heatmapSvg } from "./heatmap-svg";
 import type { HeatmapCanvasContext, HeatmapImageInput } from "./heatmap-export";
 
 function grid(rows: number, columns: number): HeatmapImageInput {
@@ -50,7 +45,7 @@ describe("heatmap SVG export", () => {
     expect(values.slice(0, 4)).toEqual(["0%", "25%", "50%", "75%"]);
     // Row labels are escaped, not markup.
     expect(svg.querySelector(".heatmap-row")?.textContent).toContain("1. Task <0>");
-    const legend = svg.querySelector(".heatmap-legend")?.textContent ?? "";
+    const legend = svg.querySelector(".chart-legend")?.textContent ?? "";
     expect(legend).toContain("≥100%");
     expect(legend).toContain("no requirement");
     expect([...svg.querySelectorAll(".chart-stamp text")].map((t) => t.textContent)).toEqual(

@@ -1,3 +1,7 @@
+export { ChartFrame } from "./chart-frame";
+export type { ChartFrameProps, ChartLegend, LegendEntry } from "./chart-frame";
+export { chartFrameLayout } from "./chart-frame-layout";
+export type { ChartFrameLayout, ChartFrameLayoutInput, LegendGrid } from "./chart-frame-layout";
 export { taskGapLayout, stackSegments } from "./task-gap-layout";
 export type {
   LayoutSize,
@@ -62,11 +66,11 @@ export {
   escapeXml,
   heatmapImageLayout,
   heatmapPng,
-  heatmapSvg,
   paintCell,
   paintHeatmapImage,
   pngScale,
 } from "./heatmap-export";
+export { heatmapSvg } from "./heatmap-svg";
 export type { HeatmapImageInput, HeatmapImageLayout } from "./heatmap-export";
 export type { CoverageHeatmapLabels, CoverageHeatmapProps } from "./coverage-heatmap";
 export { shareLayout, sharePermille } from "./share-layout";

@@ -1,8 +1,8 @@
 import { act } from "react";
-import { createRoot } from "react-dom/client";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GapBar } from "./gap-bar";
 import { TaskGapChart } from "./task-gap-chart";
+import { render } from "./test-render";
 
 const labels = {
   title: "Gap by task",
@@ -16,28 +16,6 @@ const labels = {
   segments: { assessed: "assessed", voluntary_earmarked: "earmarked" },
 };
 const money = (c: number) => `$${(c / 100).toFixed(2)}`;
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-});
-
-function render(node: React.ReactNode): HTMLElement {
-  const container = document.createElement("div");
-  document.body.append(container);
-  const root = createRoot(container);
-  act(() => {
-    root.render(node);
-  });
-  cleanup = () => {
-    act(() => {
-      root.unmount();
-    });
-    container.remove();
-  };
-  return container;
-}
 
 describe("TaskGapChart", () => {
   const data = [
