@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { KeyboardEvent, Ref } from "react";
 import { ChartFrame } from "./chart-frame";
-import { INK } from "./palette";
+import { INK, MUTED_INK } from "./palette";
 import { flowSankeyLayout } from "./sankey-layout";
 import { placeSankeyLabels } from "./sankey-labels";
 import type { FlowLinkDatum, FlowNodeDatum, PlacedFlowNode } from "./sankey-layout";
@@ -67,14 +67,16 @@ export function FlowSankey({
   const [hover, setHover] = useState<string | null>(null);
   const plotWidth = width - 2 * MARGIN_X;
   const layout = flowSankeyLayout(nodes, links, { width: plotWidth, height });
-  const labelFor = new Map(
-    placeSankeyLabels(layout.nodes, { width: plotWidth, height, margin: MARGIN_X }).map((l) => [
-      l.id,
-      l,
-    ]),
+  const placed = placeSankeyLabels(
+    layout.nodes,
+    layout.links.map((l) => l.box),
+    { width: plotWidth, height, margin: MARGIN_X },
   );
-  // Labels of a crowded column may run below the plot: the drawing grows to hold them.
-  const labelsBottom = Math.max(height, ...[...labelFor.values()].map((l) => l.box.y1));
+  const labelFor = new Map(placed.map((l) => [l.id, l]));
+  // Middle labels set above or below the plot, and those of a crowded first or last column, may
+  // run past it: the drawing grows to hold them.
+  const labelsTop = Math.min(0, ...placed.map((l) => l.box.y0));
+  const labelsBottom = Math.max(height, ...placed.map((l) => l.box.y1));
   const focus = hover ?? selected;
   const touches = (l: { source: string; target: string }) =>
     focus === null || l.source === focus || l.target === focus;
@@ -115,13 +117,13 @@ export function FlowSankey({
       title={labels.title}
       description={labels.description}
       width={width}
-      bodyHeight={labelsBottom + 12}
+      bodyHeight={labelsBottom - labelsTop + 12}
       legend={{ entries: legend, columns: 4, rowHeight: 20, fontSize: 11 }}
       stamp={stamp}
       svgRef={svgRef}
       className="flow-sankey"
     >
-      <g transform={`translate(${MARGIN_X},0)`}>
+      <g transform={`translate(${MARGIN_X},${-labelsTop})`}>
         <g aria-hidden="true" className="flow-links">
           {layout.links.map((l) => {
             const style = FLOW_LINK_STYLES[l.kind] ?? { color: "#999" };
@@ -190,17 +192,13 @@ export function FlowSankey({
                 strokeWidth={isSelected ? 3 : 1}
                 strokeDasharray={style.dash}
               />
-              {label && label.place === "beside" && (
-                // The plate keeps a middle label legible over the bands leaving its node.
-                <rect
-                  className="flow-label-plate"
-                  x={label.box.x0 - 2}
-                  y={label.box.y0}
-                  width={label.box.x1 - label.box.x0 + 4}
-                  height={label.box.y1 - label.box.y0}
-                  rx={2}
-                  fill="#fff"
-                  fillOpacity={0.9}
+              {label?.leader && (
+                <polyline
+                  className="flow-label-leader"
+                  points={label.leader.map(([x, y]) => `${x},${y}`).join(" ")}
+                  fill="none"
+                  stroke={MUTED_INK}
+                  strokeWidth={1}
                 />
               )}
               {label && (

@@ -46,8 +46,14 @@ export type {
   PlacedFlowNode,
   SankeyLayoutResult,
 } from "./sankey-layout";
-export { fitLabel, placeSankeyLabels, spreadApart } from "./sankey-labels";
-export type { LabelledNode, PlacedLabel, SankeyLabelOptions } from "./sankey-labels";
+export {
+  boxesOverlap,
+  fitLabel,
+  freeCentre,
+  placeSankeyLabels,
+  spreadApart,
+} from "./sankey-labels";
+export type { Box, LabelledNode, PlacedLabel, SankeyLabelOptions } from "./sankey-labels";
 export { FlowSankey, FLOW_LINK_STYLES, FLOW_NODE_STYLES } from "./flow-sankey";
 export type { FlowSankeyLabels, FlowSankeyProps } from "./flow-sankey";
 export {
