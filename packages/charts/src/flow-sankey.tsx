@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { KeyboardEvent, Ref } from "react";
-import { ChartFrame } from "./chart-frame";
+import { ChartFrame, lineEntry } from "./chart-frame";
 import { INK, MUTED_INK } from "./palette";
 import { flowSankeyLayout } from "./sankey-layout";
 import { placeSankeyLabels } from "./sankey-labels";
@@ -87,22 +87,16 @@ export function FlowSankey({
     }
   };
   const legend = [
-    ...Object.entries(FLOW_LINK_STYLES).map(([k, style]) => ({
-      key: k,
-      label: labels.linkKinds[k] ?? k,
-      swatchWidth: 20,
-      swatch: (
-        <line
-          x1={0}
-          x2={20}
-          y1={7}
-          y2={7}
-          stroke={style.color}
-          strokeWidth={6}
-          strokeDasharray={style.dash}
-        />
-      ),
-    })),
+    ...Object.entries(FLOW_LINK_STYLES).map(([k, style]) =>
+      lineEntry({
+        key: k,
+        label: labels.linkKinds[k] ?? k,
+        color: style.color,
+        width: 6,
+        dash: style.dash,
+        length: 20,
+      }),
+    ),
     ...Object.entries(FLOW_NODE_STYLES).map(([k, style]) => ({
       key: `n-${k}`,
       label: labels.nodeKinds[k] ?? k,

@@ -1,4 +1,4 @@
-export { ChartFrame } from "./chart-frame";
+export { ChartFrame, lineEntry } from "./chart-frame";
 export type { ChartFrameProps, ChartLegend, LegendEntry } from "./chart-frame";
 export { chartFrameLayout } from "./chart-frame-layout";
 export type { ChartFrameLayout, ChartFrameLayoutInput, LegendGrid } from "./chart-frame-layout";

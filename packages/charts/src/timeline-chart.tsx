@@ -1,5 +1,5 @@
 import type { Ref } from "react";
-import { ChartFrame } from "./chart-frame";
+import { ChartFrame, lineEntry } from "./chart-frame";
 import { GRID, INK, MUTED_INK, REQUIREMENT_STROKE } from "./palette";
 import { TIMELINE_STATUSES, timelineLayout } from "./timeline-layout";
 import type { TimelineData, TimelineStatus } from "./timeline-layout";
@@ -85,22 +85,7 @@ export function TimelineChart({
       dash: "10 2 2 2",
       width: 2,
     },
-  ].map((item) => ({
-    key: item.key,
-    label: item.label,
-    swatchWidth: 24,
-    swatch: (
-      <line
-        x1={0}
-        x2={24}
-        y1={7}
-        y2={7}
-        stroke={item.color}
-        strokeWidth={item.width}
-        strokeDasharray={item.dash}
-      />
-    ),
-  }));
+  ].map((item) => lineEntry(item));
   return (
     <ChartFrame
       title={labels.title}

@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { GapBar, gapBarDomain } from "@coherence/charts";
-import { PeriodPicker } from "../components/period-picker";
 import { num, text } from "../export/table-data";
 import { centsToDecimal, formatUsdCents, periodName } from "../format";
 import { useLocale } from "../i18n/locale";
@@ -9,7 +8,7 @@ import type { ExecutionReport } from "../api-types";
 import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
 import { ratioPercentText } from "./maths";
-import { ViewScaffold, ViewSections } from "./view-scaffold";
+import { ViewPeriodPicker, ViewScaffold, ViewSections } from "./view-scaffold";
 import { AnalyticsWhy } from "./why";
 
 /** Appropriated vs expended, unencumbered balance and implementation rate, per operation and entity. */
@@ -18,18 +17,7 @@ export default function ExecutionView(props: ViewProps) {
   const trpc = useTRPC();
   const report = useQuery(trpc.report.execution.queryOptions({ operation, period: state.period }));
   return (
-    <ViewScaffold
-      query={report}
-      toolbar={
-        <PeriodPicker
-          key={JSON.stringify(state.period)}
-          period={state.period}
-          onChange={(period) => {
-            go({ ...state, period, why: null });
-          }}
-        />
-      }
-    >
+    <ViewScaffold query={report} toolbar={<ViewPeriodPicker state={state} go={go} />}>
       {(data) => <ExecutionContent {...props} data={data} />}
     </ViewScaffold>
   );

@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { FlowSankey, nodeFilter } from "@coherence/charts";
-import { PeriodPicker } from "../components/period-picker";
 import { stampLines } from "../components/stamp";
 import { num, text } from "../export/table-data";
 import { centsToDecimal, formatUsdCents, periodName } from "../format";
@@ -12,7 +11,7 @@ import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
 import { selectedNodeId, stampFilter, toggleFilter } from "./analytics-state";
 import { linkExplainFilter } from "./maths";
-import { ViewScaffold, ViewSections } from "./view-scaffold";
+import { ViewPeriodPicker, ViewScaffold, ViewSections } from "./view-scaffold";
 import { AnalyticsWhy } from "./why";
 
 /** Donor → entity → task money as a Sankey diagram; selecting a node filters the other views. */
@@ -23,18 +22,7 @@ export default function FlowsView(props: ViewProps) {
     trpc.analytics.flowGraph.queryOptions({ operation, period: state.period }),
   );
   return (
-    <ViewScaffold
-      query={graph}
-      toolbar={
-        <PeriodPicker
-          key={JSON.stringify(state.period)}
-          period={state.period}
-          onChange={(period) => {
-            go({ ...state, period, why: null });
-          }}
-        />
-      }
-    >
+    <ViewScaffold query={graph} toolbar={<ViewPeriodPicker state={state} go={go} />}>
       {(data) => <FlowsContent {...props} data={data} />}
     </ViewScaffold>
   );

@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { PeriodPicker } from "../components/period-picker";
 import { num, text } from "../export/table-data";
 import { centsToDecimal, formatRatio, formatUsdCents, periodName } from "../format";
 import { useLocale } from "../i18n/locale";
@@ -9,7 +8,7 @@ import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
 import { entityTaskShares, permilleText } from "./maths";
 import { allLoaded } from "./loadable";
-import { ViewScaffold, ViewSections } from "./view-scaffold";
+import { ViewPeriodPicker, ViewScaffold, ViewSections } from "./view-scaffold";
 import { AnalyticsWhy } from "./why";
 
 /** Per entity: its share of each task's funding and gaps, and its alignment with the ranking. */
@@ -23,15 +22,7 @@ export default function ScorecardsView(props: ViewProps) {
   return (
     <ViewScaffold
       query={allLoaded({ scorecards, drill, tasks })}
-      toolbar={
-        <PeriodPicker
-          key={JSON.stringify(period)}
-          period={period}
-          onChange={(next) => {
-            go({ ...state, period: next, why: null });
-          }}
-        />
-      }
+      toolbar={<ViewPeriodPicker state={state} go={go} />}
     >
       {(data) => <ScorecardsContent {...props} {...data} />}
     </ViewScaffold>

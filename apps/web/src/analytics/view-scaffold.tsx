@@ -4,12 +4,14 @@
 import type { ReactNode, RefObject } from "react";
 import { ExportBar } from "../components/export-bar";
 import type { ImageExport } from "../components/export-bar";
+import { PeriodPicker } from "../components/period-picker";
 import { stampEntries } from "../components/stamp";
 import type { StampInput } from "../components/stamp";
 import { Stamp } from "../components/stamp-view";
 import { Empty, LoadError, Loading } from "../components/states";
 import type { ExportTable } from "../export/table-data";
 import { useLocale } from "../i18n/locale";
+import type { ViewProps } from "../pages/analytics";
 import type { Loadable } from "./loadable";
 
 /**
@@ -17,7 +19,7 @@ import type { Loadable } from "./loadable";
  * its data (`children`, given the data once it is there).
  *
  * @example
- * <ViewScaffold toolbar={<PeriodPicker … />} query={useQuery(…)}>
+ * <ViewScaffold toolbar={<ViewPeriodPicker state={state} go={go} />} query={useQuery(…)}>
  *   {(data) => <ExecutionContent data={data} />}
  * </ViewScaffold>
  */
@@ -41,6 +43,19 @@ export function ViewScaffold<T>({
         children(query.data)
       )}
     </>
+  );
+}
+
+/** The period of a view that shows one period: choosing another closes any "why" panel. */
+export function ViewPeriodPicker({ state, go }: Pick<ViewProps, "state" | "go">) {
+  return (
+    <PeriodPicker
+      key={JSON.stringify(state.period)}
+      period={state.period}
+      onChange={(period) => {
+        go({ ...state, period, why: null });
+      }}
+    />
   );
 }
 
