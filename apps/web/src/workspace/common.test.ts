@@ -2,21 +2,11 @@ import { describe, expect, it } from "vitest";
 import { canWrite, localeAmountToDecimal, minorToDecimal, parseTsv } from "./common";
 import { wsEn, wsFr } from "./messages";
 import type { Me } from "../api-types";
-
-function shape(value: unknown): unknown {
-  if (typeof value === "function") return `fn/${value.length}`;
-  if (value && typeof value === "object")
-    return Object.fromEntries(
-      Object.entries(value)
-        .map(([k, v]) => [k, shape(v)])
-        .sort(([a], [b]) => String(a).localeCompare(String(b))),
-    );
-  return typeof value;
-}
+import { catalogShape } from "../i18n/catalog-shape";
 
 describe("workspace helpers", () => {
   it("has every workspace string in French too", () => {
-    expect(shape(wsFr)).toEqual(shape(wsEn));
+    expect(catalogShape(wsFr)).toEqual(catalogShape(wsEn));
   });
   it("writes amounts as exact decimals", () => {
     expect(minorToDecimal(125050, "USD")).toBe("1250.50");
