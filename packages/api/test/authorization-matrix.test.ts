@@ -380,10 +380,6 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     }),
   },
   "analytics.donor": { profile: READ, input: () => ({ donor: "USA" }) },
-  "analytics.predictability": {
-    profile: READ,
-    input: () => ({ operation: "MINUSCA", asOf: "2025-06-30", donor: "USA" }),
-  },
   "analytics.predictabilityExplain": {
     profile: READ,
     input: () => ({ operation: "MINUSCA", asOf: "2025-06-30", measure: "volatility" }),
@@ -412,7 +408,7 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
   },
   "report.predictability": {
     profile: READ,
-    input: () => ({ operation: "MINUSCA", asOf: "2025-11-01" }),
+    input: () => ({ operation: "MINUSCA", asOf: "2025-11-01", donor: "USA" }),
   },
   "report.execution": {
     profile: READ,

@@ -1,32 +1,9 @@
 import { act } from "react";
-import type { ReactNode } from "react";
-import { createRoot } from "react-dom/client";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CoverageHeatmap } from "./coverage-heatmap";
 import { FlowSankey } from "./flow-sankey";
 import { TimelineChart } from "./timeline-chart";
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-});
-
-function render(node: ReactNode): HTMLElement {
-  const container = document.createElement("div");
-  document.body.append(container);
-  const root = createRoot(container);
-  act(() => {
-    root.render(node);
-  });
-  cleanup = () => {
-    act(() => {
-      root.unmount();
-    });
-    container.remove();
-  };
-  return container;
-}
+import { expectFramed, render } from "./test-support";
 
 const money = (c: number) => `$${(c / 100).toFixed(2)}`;
 
@@ -90,8 +67,14 @@ describe("FlowSankey", () => {
         }}
         formatCents={money}
         onSelect={onSelect}
+        stamp={["Data as of 1 Dec 2025", "Filters: none"]}
       />,
     );
+    expectFramed(container.querySelector("svg")!, {
+      title: "Flows",
+      description: "Who funds what",
+      stamp: ["Data as of 1 Dec 2025", "Filters: none"],
+    });
     const node = container.querySelector<SVGGElement>(".flow-node[data-node='task:POC']")!;
     expect(node.getAttribute("aria-label")).toBe("POC: in $123.45, out $0.00");
     act(() => {
@@ -125,8 +108,14 @@ describe("TimelineChart", () => {
         formatAxis={money}
         formatTick={(d) => d.toISOString().slice(0, 7)}
         formatDate={(d) => d}
+        stamp={["Data as of 1 Dec 2025"]}
       />,
     );
+    expectFramed(container.querySelector("svg")!, {
+      title: "Timeline",
+      description: "Over time",
+      stamp: ["Data as of 1 Dec 2025"],
+    });
     expect(container.querySelectorAll(".timeline-line")).toHaveLength(3);
     expect(container.querySelectorAll(".timeline-requirement")).toHaveLength(1);
     expect(container.querySelector(".timeline-lag")!.getAttribute("data-days")).toBe("60");

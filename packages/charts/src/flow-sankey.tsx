@@ -1,5 +1,6 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import type { KeyboardEvent, Ref } from "react";
+import { ChartFrame, lineEntry } from "./chart-frame";
 import { INK, MUTED_INK } from "./palette";
 import { flowSankeyLayout } from "./sankey-layout";
 import { placeSankeyLabels } from "./sankey-labels";
@@ -45,9 +46,6 @@ export const FLOW_LINK_STYLES: Record<string, { color: string; dash?: string }> 
 };
 
 const MARGIN_X = 150;
-const LEGEND = 50;
-const LEGEND_COLUMNS = 4;
-const STAMP_LINE = 14;
 
 /**
  * Donor → entity → task money as a Sankey diagram. Transfers through pooled funds are drawn as
@@ -66,20 +64,19 @@ export function FlowSankey({
   width = 900,
   height = 460,
 }: FlowSankeyProps) {
-  const titleId = useId();
-  const descId = useId();
   const [hover, setHover] = useState<string | null>(null);
   const plotWidth = width - 2 * MARGIN_X;
   const layout = flowSankeyLayout(nodes, links, { width: plotWidth, height });
-  const labelFor = new Map(
-    placeSankeyLabels(layout.nodes, { width: plotWidth, height, margin: MARGIN_X }).map((l) => [
-      l.id,
-      l,
-    ]),
+  const placed = placeSankeyLabels(
+    layout.nodes,
+    layout.links.map((l) => l.box),
+    { width: plotWidth, height, margin: MARGIN_X },
   );
-  // Labels of a crowded column may run below the plot: the drawing grows to hold them.
-  const labelsBottom = Math.max(height, ...[...labelFor.values()].map((l) => l.box.y1));
-  const total = LEGEND + labelsBottom + 12 + stamp.length * STAMP_LINE + 8;
+  const labelFor = new Map(placed.map((l) => [l.id, l]));
+  // Middle labels set above or below the plot, and those of a crowded first or last column, may
+  // run past it: the drawing grows to hold them.
+  const labelsTop = Math.min(0, ...placed.map((l) => l.box.y0));
+  const labelsBottom = Math.max(height, ...placed.map((l) => l.box.y1));
   const focus = hover ?? selected;
   const touches = (l: { source: string; target: string }) =>
     focus === null || l.source === focus || l.target === focus;
@@ -90,68 +87,37 @@ export function FlowSankey({
     }
   };
   const legend = [
-    ...Object.entries(FLOW_LINK_STYLES).map(([k, s]) => ({
-      key: k,
-      label: labels.linkKinds[k] ?? k,
-      color: s.color,
-      dash: s.dash,
-      line: true,
-    })),
-    ...Object.entries(FLOW_NODE_STYLES).map(([k, s]) => ({
+    ...Object.entries(FLOW_LINK_STYLES).map(([k, style]) =>
+      lineEntry({
+        key: k,
+        label: labels.linkKinds[k] ?? k,
+        color: style.color,
+        width: 6,
+        dash: style.dash,
+        length: 20,
+      }),
+    ),
+    ...Object.entries(FLOW_NODE_STYLES).map(([k, style]) => ({
       key: `n-${k}`,
       label: labels.nodeKinds[k] ?? k,
-      color: s.fill,
-      dash: s.dash,
-      line: false,
+      swatchWidth: 10,
+      swatch: (
+        <rect width={10} height={14} fill={style.fill} stroke={INK} strokeDasharray={style.dash} />
+      ),
     })),
   ];
   return (
-    <svg
-      ref={svgRef}
-      xmlns="http://www.w3.org/2000/svg"
-      role="img"
-      aria-labelledby={titleId}
-      aria-describedby={descId}
-      viewBox={`0 0 ${width} ${total}`}
-      width="100%"
+    <ChartFrame
+      title={labels.title}
+      description={labels.description}
+      width={width}
+      bodyHeight={labelsBottom - labelsTop + 12}
+      legend={{ entries: legend, columns: 4, rowHeight: 20, fontSize: 11 }}
+      stamp={stamp}
+      svgRef={svgRef}
       className="flow-sankey"
-      fontFamily="system-ui, sans-serif"
     >
-      <title id={titleId}>{labels.title}</title>
-      <desc id={descId}>{labels.description}</desc>
-      <rect width={width} height={total} fill="#fff" />
-      <g aria-hidden="true">
-        {legend.map((item, i) => (
-          <g
-            key={item.key}
-            transform={`translate(${(i % LEGEND_COLUMNS) * (width / LEGEND_COLUMNS)},${4 + Math.floor(i / LEGEND_COLUMNS) * 20})`}
-          >
-            {item.line ? (
-              <line
-                x1={0}
-                x2={20}
-                y1={7}
-                y2={7}
-                stroke={item.color}
-                strokeWidth={6}
-                strokeDasharray={item.dash}
-              />
-            ) : (
-              <rect
-                width={10}
-                height={14}
-                fill={item.color}
-                stroke={INK}
-                strokeDasharray={item.dash}
-              />
-            )}
-            <text x={item.line ? 24 : 14} y={7} dy="0.35em" fontSize="11" fill={INK}>
-              {item.label}
-            </text>
-          </g>
-        ))}
-      </g>
-      <g transform={`translate(${MARGIN_X},${LEGEND})`}>
+      <g transform={`translate(${MARGIN_X},${-labelsTop})`}>
         <g aria-hidden="true" className="flow-links">
           {layout.links.map((l) => {
             const style = FLOW_LINK_STYLES[l.kind] ?? { color: "#999" };
@@ -220,17 +186,13 @@ export function FlowSankey({
                 strokeWidth={isSelected ? 3 : 1}
                 strokeDasharray={style.dash}
               />
-              {label && label.place === "beside" && (
-                // The plate keeps a middle label legible over the bands leaving its node.
-                <rect
-                  className="flow-label-plate"
-                  x={label.box.x0 - 2}
-                  y={label.box.y0}
-                  width={label.box.x1 - label.box.x0 + 4}
-                  height={label.box.y1 - label.box.y0}
-                  rx={2}
-                  fill="#fff"
-                  fillOpacity={0.9}
+              {label?.leader && (
+                <polyline
+                  className="flow-label-leader"
+                  points={label.leader.map(([x, y]) => `${x},${y}`).join(" ")}
+                  fill="none"
+                  stroke={MUTED_INK}
+                  strokeWidth={1}
                 />
               )}
               {label && (
@@ -252,18 +214,6 @@ export function FlowSankey({
           );
         })}
       </g>
-      {stamp.map((line, i) => (
-        <text
-          key={i}
-          x={4}
-          y={total - 8 - (stamp.length - 1 - i) * STAMP_LINE}
-          fontSize="10"
-          fill={MUTED_INK}
-          className="chart-stamp"
-        >
-          {line}
-        </text>
-      ))}
-    </svg>
+    </ChartFrame>
   );
 }

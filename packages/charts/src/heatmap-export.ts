@@ -1,8 +1,15 @@
 // The coverage heatmap as a standalone image for briefing notes. The screen draws it on a canvas
-// (only the visible cells); an export needs every cell, so it is built here apart: an SVG
-// document (role="img", title, description, every cell's value as text) and a PNG painted on a
-// canvas. Large grids take a while: both work a few rows at a time and hand the main thread back
-// between batches (`pause`), so the page stays responsive while they run.
+// (only the visible cells); an export needs every cell, so it is built apart: an SVG document in
+// the charts' frame (heatmap-svg.tsx) and, here, a PNG painted on a canvas with the same layout.
+// Large grids take a while: both work a few rows at a time and hand the main thread back between
+// batches (`pause`), so the page stays responsive while they run.
+import {
+  FRAME_INSET,
+  HEADING_BASELINE,
+  SWATCH_HEIGHT,
+  chartFrameLayout,
+} from "./chart-frame-layout";
+import type { ChartFrameLayout } from "./chart-frame-layout";
 import { COVERAGE_BANDS, NO_REQUIREMENT_BAND, coverageBand } from "./heatmap-layout";
 import { GRID, INK, MUTED_INK } from "./palette";
 
@@ -30,16 +37,23 @@ export interface HeatmapImageLayout {
   labelWidth: number;
   columnWidth: number;
   rowHeight: number;
+  /** Height of the grid with its column header (the frame's body). */
+  bodyHeight: number;
   /** y of the first row's top. */
   gridTop: number;
   /** y of the first stamp line's baseline. */
   stampTop: number;
+  /** The frame around the grid: heading, legend, stamp. */
+  frame: ChartFrameLayout;
 }
 
-const LEGEND = 28;
 const HEADER = 30;
-const STAMP_LINE = 14;
-const TITLE = 26;
+/** The legend: one entry a coverage band, then the no-requirement mark, in one row. */
+export const HEATMAP_LEGEND = {
+  count: COVERAGE_BANDS.length + 1,
+  columns: COVERAGE_BANDS.length + 1,
+  columnWidth: 120,
+} as const;
 
 /** Where everything goes in the exported image (rows are never cut: the image is as tall as the grid). */
 export function heatmapImageLayout(
@@ -49,19 +63,27 @@ export function heatmapImageLayout(
   const labelWidth = cell.labelWidth ?? 260;
   const columnWidth = cell.columnWidth ?? 84;
   const rowHeight = cell.rowHeight ?? 24;
-  const gridTop = TITLE + LEGEND + HEADER;
-  const gridBottom = gridTop + input.rows.length * rowHeight;
-  const stampTop = gridBottom + 20;
+  const width = Math.max(640, labelWidth + input.columns.length * columnWidth + 8);
+  const bodyHeight = HEADER + input.rows.length * rowHeight + 6;
+  const frame = chartFrameLayout({
+    width,
+    bodyHeight,
+    legend: HEATMAP_LEGEND,
+    stampLines: input.stamp.length,
+    heading: true,
+  });
   return {
-    width: Math.max(640, labelWidth + input.columns.length * columnWidth + 8),
-    height: stampTop + Math.max(0, input.stamp.length - 1) * STAMP_LINE + 12,
-    legendHeight: LEGEND,
+    width,
+    height: frame.height,
+    legendHeight: frame.legendHeight,
     headerHeight: HEADER,
     labelWidth,
     columnWidth,
     rowHeight,
-    gridTop,
-    stampTop,
+    bodyHeight,
+    gridTop: frame.bodyTop + HEADER,
+    stampTop: frame.stampBaselines[0] ?? frame.bodyTop + bodyHeight,
+    frame,
   };
 }
 
@@ -75,7 +97,7 @@ export function escapeXml(text: string): string {
 }
 
 /** A row label cut to its column, as on screen. */
-function rowLabel(label: string): string {
+export function rowLabel(label: string): string {
   return label.length > 40 ? `${label.slice(0, 39)}…` : label;
 }
 
@@ -90,77 +112,12 @@ export interface ChunkOptions {
   pause?: () => Promise<void>;
 }
 
-function legendItems(input: HeatmapImageInput) {
+/** The legend's entries: each band's range, then the no-requirement mark. */
+export function heatmapLegendItems(input: HeatmapImageInput) {
   return [
     ...COVERAGE_BANDS.map((band, i) => ({ band, text: input.labels.bands[i] ?? "" })),
     { band: NO_REQUIREMENT_BAND, text: input.labels.noRequirement },
   ];
-}
-
-/**
- * The heatmap as an SVG document: `<svg role="img">` with `<title>` and `<desc>`, the legend,
- * every cell (colour band and its value as text) and the stamp lines. Built `rowsPerBatch`
- * rows at a time with a pause between batches.
- *
- * @example await heatmapSvg({ rows, columns, coverage, cellText, labels, stamp }) // → '<?xml version="1.0" …<svg … role="img" …'
- */
-export async function heatmapSvg(
-  input: HeatmapImageInput,
-  { rowsPerBatch = 100, pause = nextTask }: ChunkOptions = {},
-): Promise<string> {
-  const l = heatmapImageLayout(input);
-  const parts: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="heatmap-title heatmap-desc" width="${l.width}" height="${l.height}" viewBox="0 0 ${l.width} ${l.height}" font-family="system-ui, sans-serif" font-size="12">`,
-    `<title id="heatmap-title">${escapeXml(input.labels.title)}</title>`,
-    `<desc id="heatmap-desc">${escapeXml(input.labels.description)}</desc>`,
-    `<rect width="${l.width}" height="${l.height}" fill="#fff"/>`,
-    `<text x="4" y="17" font-size="14" font-weight="700" fill="${INK}">${escapeXml(input.labels.title)}</text>`,
-    '<g class="heatmap-legend" aria-hidden="true">',
-  ];
-  legendItems(input).forEach((item, i) => {
-    const x = 4 + i * 120;
-    parts.push(
-      `<rect x="${x}" y="${TITLE + 4}" width="14" height="14" fill="${item.band.fill}" stroke="${MUTED_INK}"/>`,
-      `<text x="${x + 18}" y="${TITLE + 15}" fill="${INK}">${escapeXml(item.text)}</text>`,
-    );
-  });
-  parts.push("</g>", '<g class="heatmap-header">');
-  const headerY = TITLE + LEGEND + l.headerHeight / 2 + 4;
-  input.columns.forEach((column, c) => {
-    const x = l.labelWidth + c * l.columnWidth + l.columnWidth / 2;
-    parts.push(
-      `<text x="${x}" y="${headerY}" text-anchor="middle" fill="${INK}">${escapeXml(column.label)}</text>`,
-    );
-  });
-  parts.push("</g>", '<g class="heatmap-cells">');
-  for (let r = 0; r < input.rows.length; r++) {
-    if (r > 0 && r % rowsPerBatch === 0) await pause();
-    const row = input.rows[r]!;
-    const y = l.gridTop + r * l.rowHeight;
-    const mid = y + l.rowHeight / 2 + 4;
-    parts.push(
-      `<g class="heatmap-row" data-row="${escapeXml(row.key)}">`,
-      `<text x="4" y="${mid}" fill="${INK}">${escapeXml(rowLabel(row.label))}${
-        row.label.length > 40 ? `<title>${escapeXml(row.label)}</title>` : ""
-      }</text>`,
-    );
-    for (let c = 0; c < input.columns.length; c++) {
-      const band = coverageBand(input.coverage[r]?.[c] ?? null);
-      const x = l.labelWidth + c * l.columnWidth;
-      parts.push(
-        `<rect x="${x}" y="${y}" width="${l.columnWidth}" height="${l.rowHeight}" fill="${band.fill}" stroke="${GRID}"/>`,
-        `<text class="heatmap-value" x="${x + l.columnWidth / 2}" y="${mid}" text-anchor="middle" fill="${band.ink}">${escapeXml(input.cellText(r, c))}</text>`,
-      );
-    }
-    parts.push("</g>");
-  }
-  parts.push("</g>", `<g class="chart-stamp" fill="${MUTED_INK}" font-size="10">`);
-  input.stamp.forEach((line, i) => {
-    parts.push(`<text x="4" y="${l.stampTop + i * STAMP_LINE}">${escapeXml(line)}</text>`);
-  });
-  parts.push("</g>", "</svg>\n");
-  return parts.join("");
 }
 
 /**
@@ -229,20 +186,22 @@ export async function paintHeatmapImage(
   ctx.textAlign = "left";
   ctx.fillStyle = INK;
   ctx.font = "700 14px system-ui, sans-serif";
-  ctx.fillText(input.labels.title, 4, 17);
+  ctx.fillText(input.labels.title, FRAME_INSET, HEADING_BASELINE);
   ctx.font = "12px system-ui, sans-serif";
-  legendItems(input).forEach((item, i) => {
-    const x = 4 + i * 120;
+  ctx.textBaseline = "middle";
+  heatmapLegendItems(input).forEach((item, i) => {
+    const at = l.frame.legendEntries[i]!;
     ctx.fillStyle = item.band.fill;
-    ctx.fillRect(x, TITLE + 4, 14, 14);
+    ctx.fillRect(at.x, at.y, SWATCH_HEIGHT, SWATCH_HEIGHT);
     ctx.strokeStyle = MUTED_INK;
     ctx.lineWidth = 1;
-    ctx.strokeRect(x + 0.5, TITLE + 4.5, 13, 13);
+    ctx.strokeRect(at.x + 0.5, at.y + 0.5, SWATCH_HEIGHT - 1, SWATCH_HEIGHT - 1);
     ctx.fillStyle = INK;
-    ctx.fillText(item.text, x + 18, TITLE + 15);
+    ctx.fillText(item.text, at.x + SWATCH_HEIGHT + 6, at.y + SWATCH_HEIGHT / 2);
   });
+  ctx.textBaseline = "alphabetic";
   ctx.textAlign = "center";
-  const headerY = TITLE + LEGEND + l.headerHeight / 2 + 4;
+  const headerY = l.gridTop - l.headerHeight / 2 + 4;
   input.columns.forEach((column, c) => {
     ctx.fillText(column.label, l.labelWidth + c * l.columnWidth + l.columnWidth / 2, headerY);
   });
@@ -266,7 +225,7 @@ export async function paintHeatmapImage(
   ctx.fillStyle = MUTED_INK;
   ctx.font = "10px system-ui, sans-serif";
   input.stamp.forEach((line, i) => {
-    ctx.fillText(line, 4, l.stampTop + i * STAMP_LINE);
+    ctx.fillText(line, FRAME_INSET, l.frame.stampBaselines[i]!);
   });
 }
 

@@ -1,3 +1,7 @@
+export { ChartFrame, lineEntry } from "./chart-frame";
+export type { ChartFrameProps, ChartLegend, LegendEntry } from "./chart-frame";
+export { chartFrameLayout } from "./chart-frame-layout";
+export type { ChartFrameLayout, ChartFrameLayoutInput, LegendGrid } from "./chart-frame-layout";
 export { taskGapLayout, stackSegments } from "./task-gap-layout";
 export type {
   LayoutSize,
@@ -42,8 +46,14 @@ export type {
   PlacedFlowNode,
   SankeyLayoutResult,
 } from "./sankey-layout";
-export { fitLabel, placeSankeyLabels, spreadApart } from "./sankey-labels";
-export type { LabelledNode, PlacedLabel, SankeyLabelOptions } from "./sankey-labels";
+export {
+  boxesOverlap,
+  fitLabel,
+  freeCentre,
+  placeSankeyLabels,
+  spreadApart,
+} from "./sankey-labels";
+export type { Box, LabelledNode, PlacedLabel, SankeyLabelOptions } from "./sankey-labels";
 export { FlowSankey, FLOW_LINK_STYLES, FLOW_NODE_STYLES } from "./flow-sankey";
 export type { FlowSankeyLabels, FlowSankeyProps } from "./flow-sankey";
 export {
@@ -62,11 +72,11 @@ export {
   escapeXml,
   heatmapImageLayout,
   heatmapPng,
-  heatmapSvg,
   paintCell,
   paintHeatmapImage,
   pngScale,
 } from "./heatmap-export";
+export { heatmapSvg } from "./heatmap-svg";
 export type { HeatmapImageInput, HeatmapImageLayout } from "./heatmap-export";
 export type { CoverageHeatmapLabels, CoverageHeatmapProps } from "./coverage-heatmap";
 export { shareLayout, sharePermille } from "./share-layout";

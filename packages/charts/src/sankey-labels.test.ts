@@ -2,11 +2,75 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { flowSankeyLayout } from "./sankey-layout";
 import type { FlowLinkDatum, FlowNodeDatum } from "./sankey-layout";
-import { fitLabel, placeSankeyLabels, spreadApart } from "./sankey-labels";
-import type { PlacedLabel } from "./sankey-labels";
+import {
+  boxesOverlap as overlaps,
+  fitLabel,
+  freeCentre,
+  placeSankeyLabels,
+  spreadApart,
+} from "./sankey-labels";
+import type { Box, PlacedLabel } from "./sankey-labels";
 
-const overlaps = (a: PlacedLabel["box"], b: PlacedLabel["box"]) =>
-  a.x0 < b.x1 - 1e-9 && b.x0 < a.x1 - 1e-9 && a.y0 < b.y1 - 1e-9 && b.y0 < a.y1 - 1e-9;
+type Segment = { x0: number; x1: number; y0: number; y1: number };
+
+/** A leader's segments, each as the (flat) box it spans. */
+function segments(leader: readonly [number, number][]): Segment[] {
+  return leader.slice(1).map(([x, y], i) => {
+    const [px, py] = leader[i]!;
+    return { x0: Math.min(px, x), x1: Math.max(px, x), y0: Math.min(py, y), y1: Math.max(py, y) };
+  });
+}
+
+/** Two segments meet: they cross, or lie on one line and share a stretch. */
+function meet(a: Segment, b: Segment): boolean {
+  if (overlaps(a, b)) return true;
+  const flat = (s: Segment) => s.y0 === s.y1;
+  const upright = (s: Segment) => s.x0 === s.x1;
+  if (flat(a) && flat(b) && Math.abs(a.y0 - b.y0) < 1e-9)
+    return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1e-9;
+  if (upright(a) && upright(b) && Math.abs(a.x0 - b.x0) < 1e-9)
+    return Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1e-9;
+  return false;
+}
+
+/**
+ * Everything the placement promises, for any graph: one label per node; no label box intersects
+ * another label, a node or any band's path box; every leader starts on its node's edge, ends at
+ * its label, and passes through no node, no other label and no other leader.
+ */
+function expectClear(
+  nodes: readonly (Box & { id: string })[],
+  bands: readonly Box[],
+  labels: readonly PlacedLabel[],
+) {
+  expect(labels.map((l) => l.id).sort()).toEqual(nodes.map((n) => n.id).sort());
+  for (const [i, a] of labels.entries()) {
+    for (const b of labels.slice(i + 1))
+      expect(overlaps(a.box, b.box), `${a.id} × ${b.id}`).toBe(false);
+    for (const n of nodes) expect(overlaps(a.box, n), `${a.id} on node ${n.id}`).toBe(false);
+    for (const [k, band] of bands.entries())
+      expect(overlaps(a.box, band), `${a.id} on band ${k}`).toBe(false);
+  }
+  for (const l of labels) {
+    if (!l.leader) continue;
+    const own = nodes.find((n) => n.id === l.id)!;
+    const [startX, startY] = l.leader[0]!;
+    expect(startX).toBe(own.x1);
+    expect(startY).toBeGreaterThanOrEqual(own.y0);
+    expect(startY).toBeLessThanOrEqual(own.y1);
+    expect(l.leader.at(-1)).toEqual([l.box.x0, l.y]);
+    for (const s of segments(l.leader)) {
+      for (const n of nodes) expect(overlaps(s, n), `${l.id}'s leader through ${n.id}`).toBe(false);
+      for (const other of labels)
+        if (other !== l)
+          expect(overlaps(s, other.box), `${l.id}'s leader on ${other.id}`).toBe(false);
+      for (const other of labels)
+        if (other !== l && other.leader)
+          for (const t of segments(other.leader))
+            expect(meet(s, t), `${l.id}'s leader meets ${other.id}'s`).toBe(false);
+    }
+  }
+}
 
 describe("fitLabel and spreadApart", () => {
   it("cuts a label to its room with an ellipsis, keeping short ones whole", () => {
@@ -21,6 +85,14 @@ describe("fitLabel and spreadApart", () => {
     expect(spreadApart([10, 12, 14], 10, 0, 100)).toEqual([10, 20, 30]);
     // Crowded at the bottom: pushed up from the bound, keeping their order.
     expect(spreadApart([90, 95, 100], 10, 0, 100)).toEqual([80, 90, 100]);
+  });
+
+  it("finds the free centre nearest the wanted one, or none", () => {
+    expect(freeCentre(50, 0, 100, [])).toBe(50);
+    expect(freeCentre(50, 0, 100, [[40, 70]])).toBe(40);
+    expect(freeCentre(65, 0, 100, [[40, 70]])).toBe(70);
+    expect(freeCentre(50, 45, 60, [[40, 70]])).toBeNull();
+    expect(freeCentre(150, 0, 100, [[90, 120]])).toBe(90);
   });
 
   it("for any centres: order kept, spacing kept, within bounds whenever they fit", () => {
@@ -91,37 +163,75 @@ const links: FlowLinkDatum[] = [
 describe("placeSankeyLabels", () => {
   const size = { width: 600, height: 300 };
   const layout = flowSankeyLayout(nodes, links, size);
-  const labels = placeSankeyLabels(layout.nodes, { ...size, margin: 150 });
+  const bands = layout.links.map((l) => l.box);
+  const labels = placeSankeyLabels(layout.nodes, bands, { ...size, margin: 150 });
   const label = (id: string) => labels.find((l) => l.id === id)!;
+  const node = (id: string) => layout.nodes.find((n) => n.id === id)!;
 
   it("puts the first column's labels in the left margin and the last column's in the right", () => {
-    expect(label("org:USA")).toMatchObject({ anchor: "end", place: "margin" });
+    expect(label("org:USA")).toMatchObject({ anchor: "end", place: "margin", leader: null });
     expect(label("org:USA").box.x1).toBeLessThanOrEqual(0);
-    expect(label("task:POC")).toMatchObject({ anchor: "start", place: "margin" });
+    expect(label("task:POC")).toMatchObject({ anchor: "start", place: "margin", leader: null });
     expect(label("task:POC").box.x0).toBeGreaterThanOrEqual(size.width);
   });
 
-  it("puts a middle node's label beside it, ending before the next column's nodes", () => {
-    const undp = layout.nodes.find((n) => n.id === "org:UNDP")!;
-    const tasks = layout.nodes.filter((n) => n.id.startsWith("task:"));
+  it("sets a middle label where no band runs: above the plot for an upper node, below for a lower one, with a leader", () => {
+    // UNDP's bands leave and enter along its whole height: nowhere beside it is free.
+    const undp = node("org:UNDP");
     const l = label("org:UNDP");
-    expect(l).toMatchObject({ place: "beside", anchor: "start", x: undp.x1 + 6 });
-    expect(l.box.x1).toBeLessThanOrEqual(Math.min(...tasks.map((t) => t.x0)));
-    expect(l.truncated).toBe(true);
-    expect(l.full).toBe("United Nations Development Programme");
+    expect(l).toMatchObject({ place: "above", anchor: "start", x: undp.x1 + 6 });
+    expect(l.box.y1).toBeLessThanOrEqual(0);
+    expect(l.leader![0]).toEqual([undp.x1, undp.y0]);
+    // Cut to the room before the next column's nodes, the full name kept for the <title>.
+    const next = Math.min(...layout.nodes.filter((n) => n.column === 2).map((n) => n.x0));
+    expect(l.box.x1).toBeLessThanOrEqual(next);
+    expect(l).toMatchObject({ truncated: true, full: "United Nations Development Programme" });
     expect(l.text.endsWith("…")).toBe(true);
+    for (const id of ["org:PBF", "org:UNICEF", "org:WFP"]) {
+      expect(label(id).place).toBe("below");
+      expect(label(id).box.y0).toBeGreaterThanOrEqual(size.height);
+    }
+    // Below the plot the labels keep the nodes' order, top to bottom.
+    expect(label("org:UNICEF").y).toBeLessThan(label("org:WFP").y);
   });
 
-  it("never lets two labels overlap, nor a label cover a node", () => {
-    for (const [i, a] of labels.entries())
-      for (const b of labels.slice(i + 1))
-        expect(overlaps(a.box, b.box), `${a.id} × ${b.id}`).toBe(false);
-    for (const l of labels)
-      for (const n of layout.nodes)
-        expect(
-          overlaps(l.box, { x0: n.x0, x1: n.x1, y0: n.y0, y1: n.y1 }),
-          `${l.id} on ${n.id}`,
-        ).toBe(false);
+  it("never lets a label touch another label, a node or a band, nor a leader cross anything", () => {
+    expectClear(layout.nodes, bands, labels);
+  });
+
+  it("sets a middle label beside its node, level with it, when no band runs there", () => {
+    // A fund that receives more than it passes on: under its outgoing band, its right side is free.
+    const graph = flowSankeyLayout(
+      [
+        { id: "org:D", kind: "organization", label: "Donor", code: "D" },
+        { id: "org:F", kind: "pooled_fund", label: "Fund", code: "F" },
+        { id: "task:T", kind: "task", label: "Task", code: "T", rank: 1 },
+        { id: "task:U", kind: "task", label: "Other task", code: "U", rank: 2 },
+        { id: "org:E", kind: "organization", label: "Agency", code: "E" },
+      ],
+      [
+        { source: "org:D", target: "org:F", cents: 1_000, kind: "contribution" },
+        { source: "org:F", target: "task:T", cents: 100, kind: "allocation" },
+        { source: "org:D", target: "org:E", cents: 50, kind: "contribution" },
+        { source: "org:E", target: "task:U", cents: 50, kind: "allocation" },
+      ],
+      size,
+    );
+    const placed = placeSankeyLabels(
+      graph.nodes,
+      graph.links.map((l) => l.box),
+      { ...size, margin: 150 },
+    );
+    const fund = graph.nodes.find((n) => n.id === "org:F")!;
+    const l = placed.find((p) => p.id === "org:F")!;
+    expect(l).toMatchObject({ place: "beside", anchor: "start", leader: null });
+    expect(l.y).toBeGreaterThanOrEqual(fund.y0);
+    expect(l.y).toBeLessThanOrEqual(fund.y1);
+    expectClear(
+      graph.nodes,
+      graph.links.map((b) => b.box),
+      placed,
+    );
   });
 
   it("keeps labels apart for any graph of tiny flows crowding a column", () => {
@@ -157,13 +267,70 @@ describe("placeSankeyLabels", () => {
             ],
             size,
           );
-          const placed = placeSankeyLabels(graph.nodes, { ...size, margin: 150 });
-          expect(placed).toHaveLength(graph.nodes.length);
-          for (const [i, a] of placed.entries())
-            for (const b of placed.slice(i + 1)) expect(overlaps(a.box, b.box)).toBe(false);
+          const bandBoxes = graph.links.map((l) => l.box);
+          expectClear(
+            graph.nodes,
+            bandBoxes,
+            placeSankeyLabels(graph.nodes, bandBoxes, { ...size, margin: 150 }),
+          );
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it("for any layered graph: no label box intersects any band's path box, a node or a label, and no leader crosses", () => {
+    // Up to five columns of up to five nodes, each node giving to one to three later ones.
+    const graphs = fc
+      .array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 5 })
+      .chain((widths) =>
+        fc.record({
+          widths: fc.constant(widths),
+          links: fc.array(
+            fc.record({
+              from: fc.nat(),
+              to: fc.nat(),
+              skip: fc.nat({ max: 3 }),
+              cents: fc.integer({ min: 1, max: 100_000 }),
+            }),
+            { minLength: 1, maxLength: 30 },
+          ),
+          height: fc.integer({ min: 150, max: 500 }),
+          width: fc.integer({ min: 300, max: 900 }),
+        }),
+      );
+    fc.assert(
+      fc.property(graphs, ({ widths, links: raw, height, width }) => {
+        const ids = widths.map((n, layer) =>
+          Array.from({ length: n }, (_, i) => `org:L${layer}N${i}`),
+        );
+        const graphNodes = ids.flat().map((id) => ({
+          id,
+          kind: "organization",
+          label: `${id} with a name long enough to be cut`,
+          code: id,
+        }));
+        const seen = new Set<string>();
+        const graphLinks: FlowLinkDatum[] = [];
+        for (const l of raw) {
+          const layer = l.from % (widths.length - 1);
+          const targetLayer = Math.min(widths.length - 1, layer + 1 + (l.skip % 2));
+          const source = ids[layer]![l.from % ids[layer]!.length]!;
+          const target = ids[targetLayer]![l.to % ids[targetLayer]!.length]!;
+          if (seen.has(`${source}>${target}`)) continue;
+          seen.add(`${source}>${target}`);
+          graphLinks.push({ source, target, cents: l.cents, kind: "contribution" });
+        }
+        const size = { width, height };
+        const graph = flowSankeyLayout(graphNodes, graphLinks, size);
+        const bandBoxes = graph.links.map((l) => l.box);
+        expectClear(
+          graph.nodes,
+          bandBoxes,
+          placeSankeyLabels(graph.nodes, bandBoxes, { ...size, margin: 150 }),
+        );
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -1,8 +1,10 @@
-// Where the flow diagram's node labels go, so that no label covers another or a band. The first
-// column's labels sit in the left margin and the last column's in the right margin, where no
-// band runs. A middle column's labels sit beside their node, on the gap toward the next column,
-// and are cut to the room there (their plate hides the bands under them; the full text is kept
-// for the <title>). Labels of one column that would overlap are pushed apart vertically.
+// Where the flow diagram's node labels go, so that no label covers another label, a node or a
+// band. The first column's labels sit in the left margin and the last column's in the right
+// margin, where no band runs. A middle column's label goes beside its node (in the gap toward the
+// next column, else toward the previous one) only where no band's box runs; otherwise above the
+// plot (a node in the upper half) or below it (lower half), where no band ever runs, joined to its
+// node by a leader line. Leaders run in lanes just right of their column, nested so that no two
+// cross and none passes through a node or a label.
 
 export interface LabelledNode {
   id: string;
@@ -14,6 +16,13 @@ export interface LabelledNode {
   column: number;
 }
 
+export interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
 export interface SankeyLabelOptions {
   /** Width of the plot (nodes and bands), without the margins. */
   width: number;
@@ -23,7 +32,7 @@ export interface SankeyLabelOptions {
   /** Average glyph width and line height of the label font, in px. */
   charWidth?: number;
   lineHeight?: number;
-  /** Space between a node and its label. */
+  /** Space between a node and its label (the leader lanes run in it). */
   gap?: number;
 }
 
@@ -38,10 +47,24 @@ export interface PlacedLabel {
   x: number;
   y: number;
   anchor: "start" | "end";
-  /** "margin": outside the plot; "beside": next to a middle node, on a plate. */
-  place: "margin" | "beside";
-  /** The box the text takes, for collision checks and the plate. */
-  box: { x0: number; x1: number; y0: number; y1: number };
+  /**
+   * "margin": outside the plot (first and last columns); "beside": next to a middle node where
+   * no band runs; "above" / "below": over or under the plot, with a leader to the node.
+   */
+  place: "margin" | "beside" | "above" | "below";
+  /** The box the text takes, for collision checks. */
+  box: Box;
+  /** The leader line from the node to a label set away from it (points), or null. */
+  leader: [number, number][] | null;
+}
+
+const EPSILON = 1e-9;
+
+/** Whether two boxes share more than an edge. */
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return (
+    a.x0 < b.x1 - EPSILON && b.x0 < a.x1 - EPSILON && a.y0 < b.y1 - EPSILON && b.y0 < a.y1 - EPSILON
+  );
 }
 
 /** The text cut to `max` characters, ending with "…" when cut. @example fitLabel("Protection of civilians", 10) // → "Protectio…" */
@@ -76,14 +99,40 @@ export function spreadApart(
 }
 
 /**
- * Places every node's label. The nodes are those of {@link flowSankeyLayout} (plot coordinates).
+ * The centre in [low, high] nearest to `want` that lies in none of the open intervals
+ * `blocked`, or null when there is none.
+ * @example freeCentre(50, 0, 100, [[40, 70]]) // → 40
+ */
+export function freeCentre(
+  want: number,
+  low: number,
+  high: number,
+  blocked: readonly (readonly [number, number])[],
+): number | null {
+  const free = (y: number) => blocked.every(([a, b]) => y <= a + EPSILON || y >= b - EPSILON);
+  const candidates = [
+    Math.min(Math.max(want, low), high),
+    low,
+    high,
+    ...blocked.flat().filter((y) => y >= low && y <= high),
+  ];
+  let best: number | null = null;
+  for (const y of candidates)
+    if (free(y) && (best === null || Math.abs(y - want) < Math.abs(best - want))) best = y;
+  return best;
+}
+
+/**
+ * Places every node's label. The nodes are those of {@link flowSankeyLayout} and `bands` the
+ * boxes of its links (`link.box`), in plot coordinates.
  *
  * @example
- * placeSankeyLabels(layout.nodes, { width: 600, height: 400, margin: 150 })
- * // → [{ id: "org:USA", text: "United States", x: -6, y: 40, anchor: "end", place: "margin", … }, …]
+ * placeSankeyLabels(layout.nodes, layout.links.map((l) => l.box), { width: 600, height: 400, margin: 150 })
+ * // → [{ id: "org:USA", text: "United States", x: -6, y: 40, anchor: "end", place: "margin", leader: null, … }, …]
  */
 export function placeSankeyLabels(
   nodes: readonly LabelledNode[],
+  bands: readonly Box[],
   options: SankeyLabelOptions,
 ): PlacedLabel[] {
   const charWidth = options.charWidth ?? 6.2;
@@ -91,60 +140,141 @@ export function placeSankeyLabels(
   const gap = options.gap ?? 6;
   if (nodes.length === 0) return [];
   const last = Math.max(...nodes.map((n) => n.column));
-  // Where each column starts: a middle label must end before the next column's nodes.
+  // Where each column starts and ends: a middle label stays in the gap between two columns.
   const columnStart = new Map<number, number>();
-  for (const n of nodes)
+  const columnEnd = new Map<number, number>();
+  for (const n of nodes) {
     columnStart.set(n.column, Math.min(columnStart.get(n.column) ?? Infinity, n.x0));
+    columnEnd.set(n.column, Math.max(columnEnd.get(n.column) ?? -Infinity, n.x1));
+  }
   const nextColumnX = (column: number) => {
     let next = Infinity;
     for (const [c, x] of columnStart) if (c > column && x < next) next = x;
     return next === Infinity ? options.width : next;
   };
+  const previousColumnX = (column: number) => {
+    let previous = -Infinity;
+    for (const [c, x] of columnEnd) if (c < column && x > previous) previous = x;
+    return previous === -Infinity ? 0 : previous;
+  };
+  const fitted = (n: LabelledNode, room: number) => {
+    const text = fitLabel(n.label, Math.max(1, Math.floor(room / charWidth)));
+    return { text, width: text.length * charWidth };
+  };
+  const label = (
+    n: LabelledNode,
+    text: string,
+    width: number,
+    at: { x: number; y: number; anchor: "start" | "end" },
+    place: PlacedLabel["place"],
+    leader: PlacedLabel["leader"] = null,
+  ): PlacedLabel => ({
+    id: n.id,
+    text,
+    full: n.label,
+    truncated: text !== n.label,
+    ...at,
+    place,
+    box: {
+      x0: at.anchor === "end" ? at.x - width : at.x,
+      x1: at.anchor === "end" ? at.x : at.x + width,
+      y0: at.y - lineHeight / 2,
+      y1: at.y + lineHeight / 2,
+    },
+    leader,
+  });
 
   const placed: PlacedLabel[] = [];
   const byColumn = new Map<number, LabelledNode[]>();
   for (const n of nodes) byColumn.set(n.column, [...(byColumn.get(n.column) ?? []), n]);
-  for (const [column, members] of byColumn) {
-    const first = column === 0;
-    const final = column === last && last > 0;
-    const place = first || final ? "margin" : "beside";
-    const anchor = first ? "end" : "start";
-    const sorted = [...members].sort(
+  const columns = [...byColumn.keys()].sort((a, b) => a - b);
+  for (const column of columns) {
+    const sorted = [...byColumn.get(column)!].sort(
       (a, b) => a.y0 + a.y1 - (b.y0 + b.y1) || (a.id < b.id ? -1 : 1),
     );
-    const ys = spreadApart(
-      sorted.map((n) => (n.y0 + n.y1) / 2),
-      lineHeight,
-      lineHeight / 2,
-      options.height - lineHeight / 2,
-    );
-    sorted.forEach((n, i) => {
-      const x = first ? n.x0 - gap : n.x1 + gap;
-      const room = first
-        ? options.margin - gap
-        : final
-          ? options.margin - gap
-          : nextColumnX(column) - n.x1 - 2 * gap;
-      const text = fitLabel(n.label, Math.max(1, Math.floor(room / charWidth)));
-      const width = text.length * charWidth;
-      const y = ys[i]!;
-      placed.push({
-        id: n.id,
-        text,
-        full: n.label,
-        truncated: text !== n.label,
-        x,
-        y,
-        anchor,
-        place,
-        box: {
-          x0: anchor === "end" ? x - width : x,
-          x1: anchor === "end" ? x : x + width,
-          y0: y - lineHeight / 2,
-          y1: y + lineHeight / 2,
-        },
+    const first = column === 0;
+    const final = column === last && last > 0;
+    if (first || final) {
+      // The margins: no band runs there; labels of a crowded column are pushed apart.
+      const ys = spreadApart(
+        sorted.map((n) => (n.y0 + n.y1) / 2),
+        lineHeight,
+        lineHeight / 2,
+        options.height - lineHeight / 2,
+      );
+      sorted.forEach((n, i) => {
+        const { text, width } = fitted(n, options.margin - gap);
+        const at = first
+          ? { x: n.x0 - gap, y: ys[i]!, anchor: "end" as const }
+          : { x: n.x1 + gap, y: ys[i]!, anchor: "start" as const };
+        placed.push(label(n, text, width, at, "margin"));
       });
-    });
+      continue;
+    }
+    const away: { above: LabelledNode[]; below: LabelledNode[] } = { above: [], below: [] };
+    for (const n of sorted) {
+      const beside = besideLabel(n);
+      if (beside) placed.push(beside);
+      else away[(n.y0 + n.y1) / 2 < options.height / 2 ? "above" : "below"].push(n);
+    }
+    placeAway(away.above, "above");
+    placeAway(away.below, "below");
   }
   return placed;
+
+  /** Beside the node, level with it, where no band, node or label is: right side first. */
+  function besideLabel(n: LabelledNode): PlacedLabel | null {
+    const half = lineHeight / 2;
+    // The label's middle line stays level with the node (its centre, for a node under a line
+    // high), and inside the plot.
+    const centre = (n.y0 + n.y1) / 2;
+    const clamp = (y: number) => Math.min(Math.max(y, half), options.height - half);
+    const low = clamp(Math.min(n.y0 + half, centre));
+    const high = clamp(Math.max(n.y1 - half, centre));
+    const sides = [
+      { room: nextColumnX(n.column) - n.x1 - 2 * gap, anchor: "start" as const, x: n.x1 + gap },
+      { room: n.x0 - previousColumnX(n.column) - 2 * gap, anchor: "end" as const, x: n.x0 - gap },
+    ];
+    for (const side of sides) {
+      if (side.room < charWidth) continue;
+      const { text, width } = fitted(n, side.room);
+      const x0 = side.anchor === "start" ? side.x : side.x - width;
+      const x1 = x0 + width;
+      const obstacles = [...bands, ...nodes, ...placed.map((l) => l.box)];
+      const blocked = obstacles
+        .filter((o) => o.x0 < x1 - EPSILON && x0 < o.x1 - EPSILON)
+        .map((o) => [o.y0 - half, o.y1 + half] as const);
+      const y = freeCentre(centre, low, high, blocked);
+      if (y !== null) return label(n, text, width, { x: side.x, y, anchor: side.anchor }, "beside");
+    }
+    return null;
+  }
+
+  /**
+   * Labels over (or under) the plot, in the gap right of their column, one row each; leaders
+   * from the node's top (bottom) corner along a lane to the row. The node nearest the edge gets
+   * the innermost lane and the farthest row, so that no two leaders cross.
+   */
+  function placeAway(group: LabelledNode[], place: "above" | "below") {
+    const ordered = [...group].sort((a, b) => (place === "above" ? a.y0 - b.y0 : b.y1 - a.y1));
+    ordered.forEach((n, i) => {
+      const row = ordered.length - 1 - i;
+      const y =
+        place === "above"
+          ? -(gap + lineHeight / 2 + row * lineHeight)
+          : options.height + gap + lineHeight / 2 + row * lineHeight;
+      const lane = n.x1 + (gap * (i + 1)) / (ordered.length + 1);
+      const corner = place === "above" ? n.y0 : n.y1;
+      const x = n.x1 + gap;
+      const { text, width } = fitted(n, nextColumnX(n.column) - n.x1 - 2 * gap);
+      placed.push(
+        label(n, text, width, { x, y, anchor: "start" }, place, [
+          [n.x1, corner],
+          [lane, corner],
+          [lane, y],
+          [x, y],
+        ]),
+      );
+    });
+  }
 }

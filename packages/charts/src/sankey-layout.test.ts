@@ -46,6 +46,21 @@ describe("flow diagram maths", () => {
     expect(layout.omitted).toEqual([]);
   });
 
+  it("gives each band the box its path sweeps: between its nodes, half its width around its ends", () => {
+    for (const l of layout.links) {
+      const numbers = l.path.match(/-?\d+(\.\d+)?(e-?\d+)?/g)!.map(Number);
+      const xs = numbers.filter((_, i) => i % 2 === 0);
+      const ys = numbers.filter((_, i) => i % 2 === 1);
+      // A cubic Bézier stays within its control points: the centre line is inside the box.
+      expect(l.box.x0).toBe(node(l.source).x1);
+      expect(l.box.x1).toBe(node(l.target).x0);
+      for (const x of xs) expect(x).toBeGreaterThanOrEqual(l.box.x0 - 1e-9);
+      for (const x of xs) expect(x).toBeLessThanOrEqual(l.box.x1 + 1e-9);
+      expect(Math.min(...ys) - l.width / 2).toBeCloseTo(l.box.y0, 9);
+      expect(Math.max(...ys) + l.width / 2).toBeCloseTo(l.box.y1, 9);
+    }
+  });
+
   it("leaves out a link that would close a cycle instead of failing", () => {
     const cycle = [
       ...links,

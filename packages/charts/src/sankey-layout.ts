@@ -38,6 +38,11 @@ export interface PlacedFlowNode extends FlowNodeDatum {
 export interface PlacedFlowLink extends FlowLinkDatum {
   path: string;
   width: number;
+  /**
+   * The band's path box: from its source node's right edge to its target node's left edge, and
+   * from the higher of its two ends to the lower, widened by half the band above and below.
+   */
+  box: { x0: number; x1: number; y0: number; y1: number };
 }
 
 export interface SankeyLayoutResult {
@@ -155,13 +160,21 @@ export function flowSankeyLayout(
     links: graph.links.map((l) => {
       const source = l.source as SankeyNode<N, L>;
       const target = l.target as SankeyNode<N, L>;
+      const width = Math.max(1, l.width ?? 1);
+      const ys = [l.y0 ?? 0, l.y1 ?? 0];
       return {
         source: source.id,
         target: target.id,
         cents: l.cents,
         kind: l.kind,
         path: linkPath(l) ?? "",
-        width: Math.max(1, l.width ?? 1),
+        width,
+        box: {
+          x0: source.x1 ?? 0,
+          x1: target.x0 ?? 0,
+          y0: Math.min(...ys) - width / 2,
+          y1: Math.max(...ys) + width / 2,
+        },
       };
     }),
     columns,

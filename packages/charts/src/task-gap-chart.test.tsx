@@ -1,8 +1,8 @@
 import { act } from "react";
-import { createRoot } from "react-dom/client";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GapBar } from "./gap-bar";
 import { TaskGapChart } from "./task-gap-chart";
+import { expectFramed, render } from "./test-support";
 
 const labels = {
   title: "Gap by task",
@@ -16,28 +16,6 @@ const labels = {
   segments: { assessed: "assessed", voluntary_earmarked: "earmarked" },
 };
 const money = (c: number) => `$${(c / 100).toFixed(2)}`;
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-});
-
-function render(node: React.ReactNode): HTMLElement {
-  const container = document.createElement("div");
-  document.body.append(container);
-  const root = createRoot(container);
-  act(() => {
-    root.render(node);
-  });
-  cleanup = () => {
-    act(() => {
-      root.unmount();
-    });
-    container.remove();
-  };
-  return container;
-}
 
 describe("TaskGapChart", () => {
   const data = [
@@ -66,10 +44,7 @@ describe("TaskGapChart", () => {
         stamp={["As of 2025-01-01"]}
       />,
     );
-    const svg = container.querySelector("svg");
-    expect(svg?.getAttribute("role")).toBe("img");
-    expect(svg?.querySelector("title")?.textContent).toBe("Gap by task");
-    expect(svg?.querySelector("desc")?.textContent).toBe(labels.description);
+    expectFramed(container.querySelector("svg")!, { ...labels, stamp: ["As of 2025-01-01"] });
     const rows = container.querySelectorAll(".task-gap-row");
     expect(rows).toHaveLength(2);
     expect(rows[0]?.getAttribute("tabindex")).toBe("0");
@@ -80,7 +55,6 @@ describe("TaskGapChart", () => {
     expect(rows[0]?.querySelectorAll(".bar-funded")).toHaveLength(2);
     expect(rows[0]?.querySelector(".bar-pledged")).not.toBeNull();
     expect(rows[1]?.querySelector(".task-gap-note")?.textContent).toBe("no requirement");
-    expect(container.querySelector(".chart-stamp")?.textContent).toBe("As of 2025-01-01");
   });
 
   it("calls onSelect on click, Enter and Space", () => {

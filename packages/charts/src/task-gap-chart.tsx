@@ -1,5 +1,7 @@
 import { useId } from "react";
 import type { KeyboardEvent, Ref } from "react";
+import { ChartFrame } from "./chart-frame";
+import type { LegendEntry } from "./chart-frame";
 import { ChartPatterns, patternId } from "./patterns";
 import { GAP_COLOR, GRID, INK, MUTED_INK, PLEDGED_COLOR, REQUIREMENT_STROKE } from "./palette";
 import { taskGapLayout } from "./task-gap-layout";
@@ -41,9 +43,7 @@ const VALUE_WIDTH = 150;
 const ROW_HEIGHT = 24;
 const PLEDGED_HEIGHT = 6;
 const ROW_GAP = 34;
-const LEGEND_HEIGHT = 48;
 const AXIS_HEIGHT = 24;
-const STAMP_LINE = 14;
 const MAX_LABEL = 34;
 
 /** The accessible sentence a row announces, e.g. "1. Protection of civilians: requirement $1.00, …". */
@@ -67,7 +67,7 @@ export function describeRow(
   return `${datum.label}: ${parts.join(", ")}`;
 }
 
-interface LegendItem {
+interface LegendMark {
   key: string;
   label: string;
   fill: string;
@@ -76,11 +76,11 @@ interface LegendItem {
   height?: number;
 }
 
-function legendItems(
+function legendEntries(
   data: readonly TaskGapDatum[],
   labels: TaskGapChartLabels,
   prefix: string,
-): LegendItem[] {
+): LegendEntry[] {
   const present = new Set<string>();
   for (const d of data) {
     const listed = (d.fundedBy ?? []).reduce((sum, s) => sum + s.cents, 0);
@@ -88,7 +88,7 @@ function legendItems(
     if (listed < d.fundedCents) present.add("other");
   }
   const order = [...Object.keys(labels.segments), "other"];
-  return [
+  const marks: LegendMark[] = [
     {
       key: "requirement",
       label: labels.requirement,
@@ -117,6 +117,20 @@ function legendItems(
       height: PLEDGED_HEIGHT,
     },
   ];
+  return marks.map((mark) => ({
+    key: mark.key,
+    label: mark.label,
+    swatch: (
+      <rect
+        width={18}
+        height={mark.height ?? 14}
+        y={mark.height ? (14 - mark.height) / 2 : 0}
+        fill={mark.fill}
+        stroke={mark.stroke}
+        strokeDasharray={mark.dash}
+      />
+    ),
+  }));
 }
 
 /**
@@ -135,16 +149,11 @@ export function TaskGapChart({
   svgRef,
   width = 780,
 }: TaskGapChartProps) {
-  const titleId = useId();
-  const descId = useId();
   const prefix = `tg${useId()}`;
   const plotWidth = Math.max(100, width - LABEL_WIDTH - VALUE_WIDTH);
   const layout = taskGapLayout(data, { width: plotWidth, rowHeight: ROW_HEIGHT, rowGap: ROW_GAP });
   const rowsHeight = data.length * (ROW_HEIGHT + ROW_GAP);
-  const height = LEGEND_HEIGHT + rowsHeight + AXIS_HEIGHT + stamp.length * STAMP_LINE + 8;
-  const legend = legendItems(data, labels, prefix);
-  const legendColumns = Math.ceil(legend.length / 2);
-  const legendColumnWidth = width / legendColumns;
+  const legend = legendEntries(data, labels, prefix);
 
   const onKeyDown = (key: string) => (event: KeyboardEvent<SVGGElement>) => {
     if (!onSelect) return;
@@ -155,42 +164,18 @@ export function TaskGapChart({
   };
 
   return (
-    <svg
-      ref={svgRef}
-      xmlns="http://www.w3.org/2000/svg"
-      role="img"
-      aria-labelledby={titleId}
-      aria-describedby={descId}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
+    <ChartFrame
+      title={labels.title}
+      description={labels.description}
+      width={width}
+      bodyHeight={rowsHeight + AXIS_HEIGHT}
+      legend={{ entries: legend, columns: Math.ceil(legend.length / 2) }}
+      stamp={stamp}
+      svgRef={svgRef}
       className="task-gap-chart"
-      fontFamily="system-ui, sans-serif"
     >
-      <title id={titleId}>{labels.title}</title>
-      <desc id={descId}>{labels.description}</desc>
       <ChartPatterns prefix={prefix} />
-      <rect width={width} height={height} fill="#fff" />
-      <g aria-hidden="true" className="chart-legend">
-        {legend.map((item, i) => (
-          <g
-            key={item.key}
-            transform={`translate(${(i % legendColumns) * legendColumnWidth},${Math.floor(i / legendColumns) * 22 + 4})`}
-          >
-            <rect
-              width={18}
-              height={item.height ?? 14}
-              y={item.height ? (14 - item.height) / 2 : 0}
-              fill={item.fill}
-              stroke={item.stroke}
-              strokeDasharray={item.dash}
-            />
-            <text x={24} y={7} dy="0.35em" fontSize="12" fill={INK}>
-              {item.label}
-            </text>
-          </g>
-        ))}
-      </g>
-      <g transform={`translate(${LABEL_WIDTH},${LEGEND_HEIGHT})`} aria-hidden="true">
+      <g transform={`translate(${LABEL_WIDTH},0)`} aria-hidden="true">
         {layout.ticks.map((tick) => (
           <g key={tick.cents} transform={`translate(${tick.x},0)`}>
             <line y1={0} y2={rowsHeight} stroke={GRID} />
@@ -200,7 +185,7 @@ export function TaskGapChart({
           </g>
         ))}
       </g>
-      <g transform={`translate(0,${LEGEND_HEIGHT})`}>
+      <g>
         {layout.bars.map((bar) => {
           const { datum } = bar;
           const label =
@@ -313,16 +298,6 @@ export function TaskGapChart({
           );
         })}
       </g>
-      <g
-        transform={`translate(0,${LEGEND_HEIGHT + rowsHeight + AXIS_HEIGHT + 6})`}
-        className="chart-stamp"
-      >
-        {stamp.map((line, i) => (
-          <text key={i} y={i * STAMP_LINE} fontSize="10" fill={MUTED_INK}>
-            {line}
-          </text>
-        ))}
-      </g>
-    </svg>
+    </ChartFrame>
   );
 }

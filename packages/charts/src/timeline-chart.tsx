@@ -1,5 +1,5 @@
-import { useId } from "react";
 import type { Ref } from "react";
+import { ChartFrame, lineEntry } from "./chart-frame";
 import { GRID, INK, MUTED_INK, REQUIREMENT_STROKE } from "./palette";
 import { TIMELINE_STATUSES, timelineLayout } from "./timeline-layout";
 import type { TimelineData, TimelineStatus } from "./timeline-layout";
@@ -48,11 +48,9 @@ export const TIMELINE_STYLES: Record<
 
 const LEFT = 80;
 const RIGHT = 16;
-const LEGEND = 44;
 const PLOT = 240;
 const AXIS = 28;
 const LANE_TITLE = 22;
-const STAMP_LINE = 14;
 
 /**
  * Pledges, commitments and payments over time, cumulative, with the requirement of each
@@ -70,8 +68,6 @@ export function TimelineChart({
   svgRef,
   width = 780,
 }: TimelineChartProps) {
-  const titleId = useId();
-  const descId = useId();
   const plotWidth = Math.max(100, width - LEFT - RIGHT);
   const layout = timelineLayout(data, {
     width: plotWidth,
@@ -79,8 +75,7 @@ export function TimelineChart({
     laneHeight: 8,
     maxLanesHeight: 160,
   });
-  const lanesTop = LEGEND + PLOT + AXIS + LANE_TITLE;
-  const height = lanesTop + layout.lanesHeight + 8 + stamp.length * STAMP_LINE + 8;
+  const lanesTop = PLOT + AXIS + LANE_TITLE;
   const legend = [
     ...TIMELINE_STATUSES.map((s) => ({ key: s, label: labels.statuses[s], ...TIMELINE_STYLES[s] })),
     {
@@ -90,42 +85,20 @@ export function TimelineChart({
       dash: "10 2 2 2",
       width: 2,
     },
-  ];
+  ].map((item) => lineEntry(item));
   return (
-    <svg
-      ref={svgRef}
-      xmlns="http://www.w3.org/2000/svg"
-      role="img"
-      aria-labelledby={titleId}
-      aria-describedby={descId}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
+    <ChartFrame
+      title={labels.title}
+      description={labels.description}
+      width={width}
+      bodyHeight={lanesTop + layout.lanesHeight + 8}
+      legend={{ entries: legend, columns: 4 }}
+      stamp={stamp}
+      svgRef={svgRef}
       className="timeline-chart"
-      fontFamily="system-ui, sans-serif"
-      data-paid-cents={layout.steps.paid[layout.steps.paid.length - 1]?.cents ?? 0}
+      data={{ "data-paid-cents": layout.steps.paid[layout.steps.paid.length - 1]?.cents ?? 0 }}
     >
-      <title id={titleId}>{labels.title}</title>
-      <desc id={descId}>{labels.description}</desc>
-      <rect width={width} height={height} fill="#fff" />
-      <g aria-hidden="true">
-        {legend.map((item, i) => (
-          <g key={item.key} transform={`translate(${(i % 4) * (width / 4)},6)`}>
-            <line
-              x1={0}
-              x2={24}
-              y1={8}
-              y2={8}
-              stroke={item.color}
-              strokeWidth={item.width}
-              strokeDasharray={item.dash}
-            />
-            <text x={30} y={8} dy="0.35em" fontSize="12" fill={INK}>
-              {item.label}
-            </text>
-          </g>
-        ))}
-      </g>
-      <g transform={`translate(${LEFT},${LEGEND})`} aria-hidden="true">
+      <g transform={`translate(${LEFT},0)`} aria-hidden="true">
         {layout.yTicks.map((t) => (
           <g key={t.cents} transform={`translate(0,${t.y})`}>
             <line x2={plotWidth} stroke={GRID} />
@@ -199,18 +172,6 @@ export function TimelineChart({
           </g>
         ))}
       </g>
-      {stamp.map((line, i) => (
-        <text
-          key={i}
-          x={4}
-          y={height - 8 - (stamp.length - 1 - i) * STAMP_LINE}
-          fontSize="10"
-          fill={MUTED_INK}
-          className="chart-stamp"
-        >
-          {line}
-        </text>
-      ))}
-    </svg>
+    </ChartFrame>
   );
 }

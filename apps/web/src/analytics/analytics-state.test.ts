@@ -4,7 +4,9 @@ import {
   analyticsSearch,
   operationViewSearch,
   parseAnalyticsView,
+  queryFilter,
   selectedNodeId,
+  stampFilter,
   switchView,
   toggleFilter,
 } from "./analytics-state";
@@ -69,5 +71,13 @@ describe("analytics URL state", () => {
     expect(selectedNodeId({ task: "POC" })).toBe("task:POC");
     expect(selectedNodeId({ donor: "USA" })).toBe("org:USA");
     expect(selectedNodeId({})).toBeNull();
+  });
+
+  it("hands the filter to the API and the stamp with only what is set", () => {
+    const filter = { donor: "USA", entity: "", task: "POC" };
+    expect(queryFilter(filter)).toEqual({ donor: "USA", task: "POC" });
+    expect(stampFilter(filter)).toEqual({ donorCode: "USA", taskCode: "POC" });
+    expect(queryFilter({})).toEqual({});
+    expect(stampFilter({ entity: "UNDP" })).toEqual({ entityCode: "UNDP" });
   });
 });

@@ -183,3 +183,25 @@ export function reportFilter(f: AnalyticsFilter): { entityCode?: string; donorCo
     ...(f.donor ? { donorCode: f.donor } : {}),
   };
 }
+
+/** The filter as the analytic procedures take it (`analytics.timeline`, `report.predictability`). */
+export function queryFilter(f: AnalyticsFilter): AnalyticsFilter {
+  return {
+    ...(f.donor ? { donor: f.donor } : {}),
+    ...(f.entity ? { entity: f.entity } : {}),
+    ...(f.task ? { task: f.task } : {}),
+  };
+}
+
+/** The filter as a view's stamp writes it. */
+export function stampFilter(f: AnalyticsFilter): {
+  donorCode?: string;
+  entityCode?: string;
+  taskCode?: string;
+} {
+  return {
+    ...(f.donor ? { donorCode: f.donor } : {}),
+    ...(f.entity ? { entityCode: f.entity } : {}),
+    ...(f.task ? { taskCode: f.task } : {}),
+  };
+}

@@ -2,19 +2,18 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useId, useMemo } from "react";
 import { CoverageHeatmap, heatmapPng, heatmapSvg } from "@coherence/charts";
 import type { HeatmapImageInput } from "@coherence/charts";
-import { ExportBar } from "../components/export-bar";
-import { stampEntries, stampLines } from "../components/stamp";
-import { Stamp } from "../components/stamp-view";
-import { Empty, LoadError, Loading } from "../components/states";
+import { stampLines } from "../components/stamp";
 import { num, text } from "../export/table-data";
 import { centsToDecimal, formatRatio, formatUsdCents } from "../format";
 import { useLocale } from "../i18n/locale";
 import { useAnalyticsMessages } from "../i18n/analytics-messages";
+import type { CoverageGrid } from "../api-types";
 import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
-import { reportFilter } from "./analytics-state";
+import { reportFilter, stampFilter } from "./analytics-state";
 import type { CoverageSettings } from "./analytics-state";
 import { cellPeriod } from "./maths";
+import { ViewScaffold, ViewSections } from "./view-scaffold";
 import { AnalyticsWhy } from "./why";
 
 function CoverageControls({
@@ -105,38 +104,55 @@ function CoverageControls({
 }
 
 /** Coverage of every priority task in every period: heatmap (canvas, keyboard) and the same table. */
-export default function CoverageView({ operation, state, go }: ViewProps) {
+export default function CoverageView(props: ViewProps) {
+  const { operation, state, go } = props;
   const trpc = useTRPC();
+  const grid = useQuery(
+    trpc.analytics.coverageGrid.queryOptions({
+      operation,
+      ...state.coverage,
+      filter: reportFilter(state.filter),
+    }),
+  );
+  return (
+    <ViewScaffold
+      query={grid}
+      toolbar={
+        <CoverageControls
+          settings={state.coverage}
+          onChange={(coverageSettings) => {
+            go({ ...state, coverage: coverageSettings, why: null });
+          }}
+        />
+      }
+    >
+      {(data) => <CoverageContent {...props} data={data} />}
+    </ViewScaffold>
+  );
+}
+
+function CoverageContent({ operation, state, go, data }: ViewProps & { data: CoverageGrid }) {
   const { messages: m, intlLocale } = useLocale();
   const a = useAnalyticsMessages();
   const settings = state.coverage;
   const filter = reportFilter(state.filter);
-  const grid = useQuery(
-    trpc.analytics.coverageGrid.queryOptions({ operation, ...settings, filter }),
-  );
   const money = useCallback((c: number) => formatUsdCents(c, intlLocale), [intlLocale]);
-  const data = grid.data;
-  const coverage = useMemo(
-    () => (data ? data.cells.map((row) => row.map((c) => c.coverage)) : []),
-    [data],
-  );
+  const coverage = useMemo(() => data.cells.map((row) => row.map((c) => c.coverage)), [data]);
   const rows = useMemo(
-    () =>
-      data ? data.tasks.map((t) => ({ key: t.taskCode, label: `${t.rank}. ${t.title}` })) : [],
+    () => data.tasks.map((t) => ({ key: t.taskCode, label: `${t.rank}. ${t.title}` })),
     [data],
   );
   const columns = useMemo(
-    () => (data ? data.periods.map((p) => ({ key: String(p.index), label: p.label })) : []),
+    () => data.periods.map((p) => ({ key: String(p.index), label: p.label })),
     [data],
   );
   const cellText = useCallback(
     (r: number, c: number) =>
-      formatRatio(data?.cells[r]?.[c]?.coverageDecimal ?? null, intlLocale) ?? "—",
+      formatRatio(data.cells[r]?.[c]?.coverageDecimal ?? null, intlLocale) ?? "—",
     [data, intlLocale],
   );
   const describeCell = useCallback(
     (r: number, c: number) => {
-      if (!data) return "";
       const cell = data.cells[r]?.[c];
       if (!cell) return "";
       return a.cellDescription(
@@ -150,43 +166,14 @@ export default function CoverageView({ operation, state, go }: ViewProps) {
     },
     [data, rows, a, m, money, intlLocale],
   );
-  const controls = (
-    <div className="toolbar">
-      <CoverageControls
-        settings={settings}
-        onChange={(coverageSettings) => {
-          go({ ...state, coverage: coverageSettings, why: null });
-        }}
-      />
-    </div>
-  );
-  if (grid.isPending)
-    return (
-      <>
-        {controls}
-        <Loading />
-      </>
-    );
-  if (grid.isError)
-    return (
-      <>
-        {controls}
-        <LoadError error={grid.error} retry={() => void grid.refetch()} />
-      </>
-    );
-  if (!data) return <Loading />;
   const range = `${data.periods[0]?.label ?? ""} – ${data.periods[data.periods.length - 1]?.label ?? ""}`;
   const stampInput = {
     operation,
     extra: [[m.stampPeriod, range]] as const,
     asOf: data.asOf,
     ratesInForce: data.ratesInForce,
-    filter: {
-      ...filter,
-      ...(state.filter.task ? { taskCode: state.filter.task } : {}),
-    },
+    filter: stampFilter(state.filter),
   };
-  const stamp = stampEntries(stampInput, m, intlLocale);
   // The export draws every cell (the screen's canvas only the visible ones), stamped like the rest.
   const imageInput: HeatmapImageInput = {
     rows,
@@ -212,130 +199,122 @@ export default function CoverageView({ operation, state, go }: ViewProps) {
     go({ ...state, why: `cell:${row}:${column}` });
   };
   return (
-    <>
-      {controls}
-      <p className="intro">{a.coverageIntro}</p>
-      {data.tasks.length === 0 ? (
-        <Empty>{a.noTasksInRange}</Empty>
-      ) : (
-        <>
-          <ExportBar
-            label={m.exportTitle}
-            withPrint
-            image={{
-              svg: () => heatmapSvg(imageInput),
-              png: () => heatmapPng(imageInput),
-            }}
-            table={() => ({
-              name: `${operation}-coverage-${settings.kind}-${settings.granularity}-${settings.fromYear}-${settings.toYear}`,
-              stamp,
-              header: [
-                "Code",
-                m.task,
-                m.period,
-                `${m.requirement} (USD)`,
-                `${m.funded} (USD)`,
-                `${m.gap} (USD)`,
-                m.coverage,
-              ],
-              rows: data.tasks.flatMap((t, r) =>
-                data.periods.map((p, c) => {
-                  const cell = data.cells[r]![c]!;
-                  return [
-                    text(t.taskCode),
-                    text(t.title),
-                    text(p.label),
-                    num(centsToDecimal(cell.requirement)),
-                    num(centsToDecimal(cell.funded)),
-                    num(centsToDecimal(cell.gap)),
-                    cell.coverageDecimal === null ? text("") : num(cell.coverageDecimal),
-                  ];
-                }),
-              ),
-            })}
-          />
-          <CoverageHeatmap
-            rows={rows}
-            columns={columns}
-            coverage={coverage}
-            cellText={cellText}
-            describeCell={describeCell}
-            highlightRow={highlight >= 0 ? highlight : null}
-            labels={{
-              title: a.heatmapTitle(operation),
-              instructions: a.heatmapInstructions,
-              bands: a.bands,
-              noRequirement: m.noRequirement,
-            }}
-            onActivate={openWhy}
-          />
-          {whyTask && whyPeriod && whyCell && (
-            <AnalyticsWhy
-              operation={operation}
-              period={cellPeriod(settings, whyPeriod)}
-              filter={{ ...filter, taskCode: whyTask.taskCode, bucket: "task" }}
-              measures={["requirement", "funded"]}
-              title={a.cellWhy(`${whyTask.rank}. ${whyTask.title}`, whyPeriod.label)}
-              onClose={() => {
-                go({ ...state, why: null });
-              }}
-            />
-          )}
-          <div className="table-scroll">
-            <table className="coverage-table">
-              <caption>{a.coverageCaption(operation)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.task}</th>
-                  {data.periods.map((p) => (
-                    <th key={p.index} scope="col" className="num">
-                      {p.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.tasks.map((t, r) => (
-                  <tr
-                    key={t.taskCode}
-                    data-task={t.taskCode}
-                    className={r === highlight ? "selected-row" : undefined}
-                  >
-                    <th scope="row">
-                      {t.rank}. {t.title}
-                    </th>
-                    {data.periods.map((p, c) => {
-                      const cell = data.cells[r]![c]!;
-                      return (
-                        <td
-                          key={p.index}
-                          className="num"
-                          data-period={p.label}
-                          data-funded-cents={cell.funded}
-                          data-requirement-cents={cell.requirement}
-                          data-coverage={cell.coverageDecimal ?? ""}
-                        >
-                          <button
-                            type="button"
-                            className="figure-button"
-                            aria-label={`${describeCell(r, c)} ${m.why}`}
-                            onClick={() => {
-                              openWhy(r, c);
-                            }}
-                          >
-                            {cellText(r, c)}
-                          </button>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+    <ViewSections
+      intro={a.coverageIntro}
+      empty={data.tasks.length === 0 && a.noTasksInRange}
+      exports={{
+        image: {
+          svg: () => heatmapSvg(imageInput),
+          png: () => heatmapPng(imageInput),
+        },
+        table: () => ({
+          name: `${operation}-coverage-${settings.kind}-${settings.granularity}-${settings.fromYear}-${settings.toYear}`,
+          header: [
+            "Code",
+            m.task,
+            m.period,
+            `${m.requirement} (USD)`,
+            `${m.funded} (USD)`,
+            `${m.gap} (USD)`,
+            m.coverage,
+          ],
+          rows: data.tasks.flatMap((t, r) =>
+            data.periods.map((p, c) => {
+              const cell = data.cells[r]![c]!;
+              return [
+                text(t.taskCode),
+                text(t.title),
+                text(p.label),
+                num(centsToDecimal(cell.requirement)),
+                num(centsToDecimal(cell.funded)),
+                num(centsToDecimal(cell.gap)),
+                cell.coverageDecimal === null ? text("") : num(cell.coverageDecimal),
+              ];
+            }),
+          ),
+        }),
+      }}
+      stamp={stampInput}
+    >
+      <CoverageHeatmap
+        rows={rows}
+        columns={columns}
+        coverage={coverage}
+        cellText={cellText}
+        describeCell={describeCell}
+        highlightRow={highlight >= 0 ? highlight : null}
+        labels={{
+          title: a.heatmapTitle(operation),
+          instructions: a.heatmapInstructions,
+          bands: a.bands,
+          noRequirement: m.noRequirement,
+        }}
+        onActivate={openWhy}
+      />
+      {whyTask && whyPeriod && whyCell && (
+        <AnalyticsWhy
+          operation={operation}
+          period={cellPeriod(settings, whyPeriod)}
+          filter={{ ...filter, taskCode: whyTask.taskCode, bucket: "task" }}
+          measures={["requirement", "funded"]}
+          title={a.cellWhy(`${whyTask.rank}. ${whyTask.title}`, whyPeriod.label)}
+          onClose={() => {
+            go({ ...state, why: null });
+          }}
+        />
       )}
-      <Stamp {...stampInput} />
-    </>
+      <div className="table-scroll">
+        <table className="coverage-table">
+          <caption>{a.coverageCaption(operation)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.task}</th>
+              {data.periods.map((p) => (
+                <th key={p.index} scope="col" className="num">
+                  {p.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.tasks.map((t, r) => (
+              <tr
+                key={t.taskCode}
+                data-task={t.taskCode}
+                className={r === highlight ? "selected-row" : undefined}
+              >
+                <th scope="row">
+                  {t.rank}. {t.title}
+                </th>
+                {data.periods.map((p, c) => {
+                  const cell = data.cells[r]![c]!;
+                  return (
+                    <td
+                      key={p.index}
+                      className="num"
+                      data-period={p.label}
+                      data-funded-cents={cell.funded}
+                      data-requirement-cents={cell.requirement}
+                      data-coverage={cell.coverageDecimal ?? ""}
+                    >
+                      <button
+                        type="button"
+                        className="figure-button"
+                        aria-label={`${describeCell(r, c)} ${m.why}`}
+                        onClick={() => {
+                          openWhy(r, c);
+                        }}
+                      >
+                        {cellText(r, c)}
+                      </button>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </ViewSections>
   );
 }

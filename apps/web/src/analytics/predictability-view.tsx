@@ -1,19 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { ReactNode } from "react";
-import { ExportBar } from "../components/export-bar";
-import { stampEntries } from "../components/stamp";
-import { Stamp } from "../components/stamp-view";
-import { LoadError, Loading } from "../components/states";
 import { num, text } from "../export/table-data";
 import { centsToDecimal, formatDate, formatUsdCents } from "../format";
 import { useLocale } from "../i18n/locale";
 import { useAnalyticsMessages } from "../i18n/analytics-messages";
+import type { PredictabilityReport } from "../api-types";
 import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
+import { queryFilter, stampFilter } from "./analytics-state";
 import { ratioPercentText } from "./maths";
 import { ArrearsTable, PREDICTABILITY_MEASURES, PredictabilityWhy } from "./predictability-why";
 import type { PredictabilityMeasure } from "./predictability-why";
+import { ViewScaffold, ViewSections } from "./view-scaffold";
 
 /** A measure whose definition shows on hover and on keyboard focus (and is its description). */
 function Measure({
@@ -101,70 +100,65 @@ function RatioMeasure({
 }
 
 /** Pledge fulfilment, pledge-to-payment days, arrears, multi-year and assessed shares, volatility. */
-export default function PredictabilityView({ operation, state, go }: ViewProps) {
+export default function PredictabilityView(props: ViewProps) {
+  const { operation, state, go } = props;
   const trpc = useTRPC();
-  const { messages: m, intlLocale } = useLocale();
+  const { messages: m } = useLocale();
   const a = useAnalyticsMessages();
   const id = useId();
   const [date, setDate] = useState(state.asOf);
-  const { filter } = state;
   const report = useQuery(
-    trpc.analytics.predictability.queryOptions({
+    trpc.report.predictability.queryOptions({
       operation,
       asOf: state.asOf,
-      ...(filter.donor ? { donor: filter.donor } : {}),
-      ...(filter.entity ? { entity: filter.entity } : {}),
-      ...(filter.task ? { task: filter.task } : {}),
+      ...queryFilter(state.filter),
     }),
   );
-  const money = (c: number) => formatUsdCents(c, intlLocale);
-  const controls = (
-    <form
-      className="period-picker"
-      aria-label={a.asOf}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (/^\d{4}-\d{2}-\d{2}$/.test(date)) go({ ...state, asOf: date });
-      }}
+  return (
+    <ViewScaffold
+      query={report}
+      toolbar={
+        <form
+          className="period-picker"
+          aria-label={a.asOf}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (/^\d{4}-\d{2}-\d{2}$/.test(date)) go({ ...state, asOf: date });
+          }}
+        >
+          <label htmlFor={`${id}-asof`}>{a.asOf}</label>
+          <input
+            id={`${id}-asof`}
+            type="date"
+            value={date}
+            onChange={(e) => {
+              setDate(e.target.value);
+            }}
+          />
+          <button type="submit">{m.apply}</button>
+        </form>
+      }
     >
-      <label htmlFor={`${id}-asof`}>{a.asOf}</label>
-      <input
-        id={`${id}-asof`}
-        type="date"
-        value={date}
-        onChange={(e) => {
-          setDate(e.target.value);
-        }}
-      />
-      <button type="submit">{m.apply}</button>
-    </form>
+      {(data) => <PredictabilityContent {...props} data={data} />}
+    </ViewScaffold>
   );
-  if (report.isPending)
-    return (
-      <>
-        <div className="toolbar">{controls}</div>
-        <Loading />
-      </>
-    );
-  if (report.isError)
-    return (
-      <>
-        <div className="toolbar">{controls}</div>
-        <LoadError error={report.error} retry={() => void report.refetch()} />
-      </>
-    );
-  const data = report.data;
+}
+
+function PredictabilityContent({
+  operation,
+  state,
+  go,
+  data,
+}: ViewProps & { data: PredictabilityReport }) {
+  const { messages: m, intlLocale } = useLocale();
+  const a = useAnalyticsMessages();
+  const money = (c: number) => formatUsdCents(c, intlLocale);
   const stampInput = {
     operation,
     extra: [[a.asOf, formatDate(data.asOf, intlLocale)]] as const,
     asOf: data.dataAsOf,
-    filter: {
-      ...(filter.donor ? { donorCode: filter.donor } : {}),
-      ...(filter.entity ? { entityCode: filter.entity } : {}),
-      ...(filter.task ? { taskCode: filter.task } : {}),
-    },
+    filter: stampFilter(state.filter),
   };
-  const stamp = stampEntries(stampInput, m, intlLocale);
   const whyMeasure = PREDICTABILITY_MEASURES.find((k) => state.why === `measure:${k}`) ?? null;
   const openWhy = (measure: PredictabilityMeasure) => {
     go({ ...state, why: `measure:${measure}` });
@@ -186,23 +180,21 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
     ["volatility", data.decimals.volatility ?? ""],
   ];
   return (
-    <>
-      <div className="toolbar">{controls}</div>
-      <p className="intro">{a.predictabilityIntro}</p>
-      <ExportBar
-        label={m.exportTitle}
-        withPrint
-        table={() => ({
+    <ViewSections
+      intro={a.predictabilityIntro}
+      exports={{
+        table: () => ({
           name: `${operation}-predictability-${data.asOf}`,
-          stamp,
           header: [m.field, m.value, "Definition"],
           rows: exportRows.map(([k, v]) => [
             text(a.measures[k] ?? k),
             v === "" ? text("") : num(v),
             text(a.definitions[k] ?? ""),
           ]),
-        })}
-      />
+        }),
+      }}
+      stamp={stampInput}
+    >
       <dl className="summary predictability">
         <RatioMeasure measure="pledgeFulfilment" ratio={data.pledgeFulfilment} onWhy={openWhy} />
         <Measure
@@ -248,11 +240,7 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
         <PredictabilityWhy
           operation={operation}
           asOf={state.asOf}
-          filter={{
-            ...(filter.donor ? { donor: filter.donor } : {}),
-            ...(filter.entity ? { entity: filter.entity } : {}),
-            ...(filter.task ? { task: filter.task } : {}),
-          }}
+          filter={queryFilter(state.filter)}
           measure={whyMeasure}
           onClose={() => {
             go({ ...state, why: null });
@@ -283,7 +271,6 @@ export default function PredictabilityView({ operation, state, go }: ViewProps) 
           </tbody>
         </table>
       </div>
-      <Stamp {...stampInput} />
-    </>
+    </ViewSections>
   );
 }

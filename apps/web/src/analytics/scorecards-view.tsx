@@ -1,63 +1,55 @@
 import { useQuery } from "@tanstack/react-query";
-import { ExportBar } from "../components/export-bar";
-import { PeriodPicker } from "../components/period-picker";
-import { stampEntries } from "../components/stamp";
-import { Stamp } from "../components/stamp-view";
-import { Empty, LoadError, Loading } from "../components/states";
 import { num, text } from "../export/table-data";
 import { centsToDecimal, formatRatio, formatUsdCents, periodName } from "../format";
 import { useLocale } from "../i18n/locale";
 import { useAnalyticsMessages } from "../i18n/analytics-messages";
+import type { DrilldownReport, OperationReport, ScorecardsReport } from "../api-types";
 import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
 import { entityTaskShares, permilleText } from "./maths";
+import { allLoaded } from "./loadable";
+import { ViewPeriodPicker, ViewScaffold, ViewSections } from "./view-scaffold";
 import { AnalyticsWhy } from "./why";
 
 /** Per entity: its share of each task's funding and gaps, and its alignment with the ranking. */
-export default function ScorecardsView({ operation, state, go, names }: ViewProps) {
+export default function ScorecardsView(props: ViewProps) {
+  const { operation, state, go } = props;
   const trpc = useTRPC();
-  const { messages: m, intlLocale } = useLocale();
-  const a = useAnalyticsMessages();
   const period = state.period;
   const scorecards = useQuery(trpc.report.scorecards.queryOptions({ operation, period }));
   const drill = useQuery(trpc.report.drilldown.queryOptions({ operation, period, by: "entity" }));
   const tasks = useQuery(trpc.report.operation.queryOptions({ operation, period }));
+  return (
+    <ViewScaffold
+      query={allLoaded({ scorecards, drill, tasks })}
+      toolbar={<ViewPeriodPicker state={state} go={go} />}
+    >
+      {(data) => <ScorecardsContent {...props} {...data} />}
+    </ViewScaffold>
+  );
+}
+
+function ScorecardsContent({
+  operation,
+  state,
+  go,
+  names,
+  scorecards,
+  drill,
+  tasks,
+}: ViewProps & { scorecards: ScorecardsReport; drill: DrilldownReport; tasks: OperationReport }) {
+  const { messages: m, intlLocale } = useLocale();
+  const a = useAnalyticsMessages();
+  const period = state.period;
   const money = (c: number) => formatUsdCents(c, intlLocale);
   const periodText = periodName(period, intlLocale);
-  const picker = (
-    <div className="toolbar">
-      <PeriodPicker
-        key={JSON.stringify(period)}
-        period={period}
-        onChange={(next) => {
-          go({ ...state, period: next, why: null });
-        }}
-      />
-    </div>
-  );
-  const failed = [scorecards, drill, tasks].find((q) => q.isError);
-  if (failed?.error)
-    return (
-      <>
-        {picker}
-        <LoadError error={failed.error} retry={() => void failed.refetch()} />
-      </>
-    );
-  if (!scorecards.data || !drill.data || !tasks.data)
-    return (
-      <>
-        {picker}
-        <Loading />
-      </>
-    );
-  const taskList = tasks.data.tasks;
+  const taskList = tasks.tasks;
   const shares = entityTaskShares(
-    drill.data.rows,
+    drill.rows,
     taskList.map((t) => t.taskCode),
   );
-  const cards = scorecards.data.entities;
-  const stampInput = { operation, period, asOf: scorecards.data.asOf };
-  const stamp = stampEntries(stampInput, m, intlLocale);
+  const cards = scorecards.entities;
+  const stampInput = { operation, period, asOf: scorecards.asOf };
   const selectedEntity = state.filter.entity;
   const whyMatch = state.why ? /^share:([^:]+):([^:]+)$/.exec(state.why) : null;
   const taskTitle = (code: string) => {
@@ -66,189 +58,181 @@ export default function ScorecardsView({ operation, state, go, names }: ViewProp
   };
   const shareText = (p: number | null) => (p === null ? "—" : permilleText(p, intlLocale));
   return (
-    <>
-      {picker}
-      <p className="intro">{a.scorecardsIntro}</p>
-      {state.filter.donor ? (
-        <p className="note">{a.filterNotApplicable(m.filterLabels.donorCode ?? "")}</p>
-      ) : null}
-      {cards.length === 0 ? (
-        <Empty>{a.noScorecards}</Empty>
-      ) : (
-        <>
-          <ExportBar
-            label={m.exportTitle}
-            withPrint
-            table={() => ({
-              name: `${operation}-${periodText}-scorecards`,
-              stamp,
-              header: [
-                m.entity,
-                "Code",
-                m.task,
-                `${m.requirement} (USD)`,
-                `${m.funded} (USD)`,
-                `${m.gap} (USD)`,
-                a.shareOfFunding,
-                a.shareOfGap,
-              ],
-              rows: [...shares].flatMap(([entity, byTask]) =>
-                taskList.map((t) => {
+    <ViewSections
+      intro={a.scorecardsIntro}
+      lead={
+        state.filter.donor ? (
+          <p className="note">{a.filterNotApplicable(m.filterLabels.donorCode ?? "")}</p>
+        ) : null
+      }
+      empty={cards.length === 0 && a.noScorecards}
+      exports={{
+        table: () => ({
+          name: `${operation}-${periodText}-scorecards`,
+          header: [
+            m.entity,
+            "Code",
+            m.task,
+            `${m.requirement} (USD)`,
+            `${m.funded} (USD)`,
+            `${m.gap} (USD)`,
+            a.shareOfFunding,
+            a.shareOfGap,
+          ],
+          rows: [...shares].flatMap(([entity, byTask]) =>
+            taskList.map((t) => {
+              const c = byTask.get(t.taskCode)!;
+              return [
+                text(names.org(entity)),
+                text(t.taskCode),
+                text(t.title),
+                num(centsToDecimal(c.requirement)),
+                num(centsToDecimal(c.funded)),
+                num(centsToDecimal(c.gap)),
+                c.fundedPermille === null ? text("") : num((c.fundedPermille / 1000).toFixed(3)),
+                c.gapPermille === null ? text("") : num((c.gapPermille / 1000).toFixed(3)),
+              ];
+            }),
+          ),
+        }),
+      }}
+      stamp={stampInput}
+    >
+      <div className="table-scroll">
+        <table className="scorecards-table">
+          <caption>{a.scorecardsCaption(operation, periodText)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.entity}</th>
+              <th scope="col" className="num">
+                {m.requirement}
+              </th>
+              <th scope="col" className="num">
+                {m.funded}
+              </th>
+              <th scope="col" className="num">
+                {a.alignment}
+              </th>
+              <th scope="col" className="num">
+                {a.inversions}
+              </th>
+              <th scope="col" className="num">
+                {a.tasksEngaged}
+              </th>
+              <th scope="col" className="num">
+                {a.untaskedShare}
+              </th>
+              <th scope="col" className="num">
+                {a.implementationRate}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {cards.map((c) => (
+              <tr
+                key={c.entityCode}
+                data-entity={c.entityCode}
+                className={selectedEntity === c.entityCode ? "selected-row" : undefined}
+              >
+                <th scope="row">{names.org(c.entityCode)}</th>
+                <td className="num" data-cents={c.figures.requirement}>
+                  {money(c.figures.requirement)}
+                </td>
+                <td className="num" data-cents={c.figures.funded}>
+                  {money(c.figures.funded)}
+                </td>
+                <td className="num" data-score={c.alignment.scoreDecimal ?? ""}>
+                  {formatRatio(c.alignment.scoreDecimal, intlLocale) ?? m.notApplicable}
+                </td>
+                <td className="num">{c.alignment.inversions.length}</td>
+                <td className="num">{c.tasksEngaged}</td>
+                <td className="num">
+                  {c.untaskedFundedShare === null
+                    ? m.notApplicable
+                    : formatRatio(String(c.untaskedFundedShare), intlLocale)}
+                </td>
+                <td className="num">
+                  {c.execution.implementationRate === null
+                    ? m.notApplicable
+                    : formatRatio(String(c.execution.implementationRate), intlLocale)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll">
+        <table className="shares-table">
+          <caption>{a.sharesCaption(operation, periodText)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.entity}</th>
+              {taskList.map((t) => (
+                <th
+                  key={t.taskCode}
+                  scope="col"
+                  className={state.filter.task === t.taskCode ? "num selected-col" : "num"}
+                >
+                  {t.rank}. {t.title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[...shares].map(([entity, byTask]) => (
+              <tr
+                key={entity}
+                data-entity={entity}
+                className={selectedEntity === entity ? "selected-row" : undefined}
+              >
+                <th scope="row">{names.org(entity)}</th>
+                {taskList.map((t) => {
                   const c = byTask.get(t.taskCode)!;
-                  return [
-                    text(names.org(entity)),
-                    text(t.taskCode),
-                    text(t.title),
-                    num(centsToDecimal(c.requirement)),
-                    num(centsToDecimal(c.funded)),
-                    num(centsToDecimal(c.gap)),
-                    c.fundedPermille === null
-                      ? text("")
-                      : num((c.fundedPermille / 1000).toFixed(3)),
-                    c.gapPermille === null ? text("") : num((c.gapPermille / 1000).toFixed(3)),
-                  ];
-                }),
-              ),
-            })}
-          />
-          <div className="table-scroll">
-            <table className="scorecards-table">
-              <caption>{a.scorecardsCaption(operation, periodText)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.entity}</th>
-                  <th scope="col" className="num">
-                    {m.requirement}
-                  </th>
-                  <th scope="col" className="num">
-                    {m.funded}
-                  </th>
-                  <th scope="col" className="num">
-                    {a.alignment}
-                  </th>
-                  <th scope="col" className="num">
-                    {a.inversions}
-                  </th>
-                  <th scope="col" className="num">
-                    {a.tasksEngaged}
-                  </th>
-                  <th scope="col" className="num">
-                    {a.untaskedShare}
-                  </th>
-                  <th scope="col" className="num">
-                    {a.implementationRate}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {cards.map((c) => (
-                  <tr
-                    key={c.entityCode}
-                    data-entity={c.entityCode}
-                    className={selectedEntity === c.entityCode ? "selected-row" : undefined}
-                  >
-                    <th scope="row">{names.org(c.entityCode)}</th>
-                    <td className="num" data-cents={c.figures.requirement}>
-                      {money(c.figures.requirement)}
-                    </td>
-                    <td className="num" data-cents={c.figures.funded}>
-                      {money(c.figures.funded)}
-                    </td>
-                    <td className="num" data-score={c.alignment.scoreDecimal ?? ""}>
-                      {formatRatio(c.alignment.scoreDecimal, intlLocale) ?? m.notApplicable}
-                    </td>
-                    <td className="num">{c.alignment.inversions.length}</td>
-                    <td className="num">{c.tasksEngaged}</td>
-                    <td className="num">
-                      {c.untaskedFundedShare === null
-                        ? m.notApplicable
-                        : formatRatio(String(c.untaskedFundedShare), intlLocale)}
-                    </td>
-                    <td className="num">
-                      {c.execution.implementationRate === null
-                        ? m.notApplicable
-                        : formatRatio(String(c.execution.implementationRate), intlLocale)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="table-scroll">
-            <table className="shares-table">
-              <caption>{a.sharesCaption(operation, periodText)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.entity}</th>
-                  {taskList.map((t) => (
-                    <th
+                  return (
+                    <td
                       key={t.taskCode}
-                      scope="col"
-                      className={state.filter.task === t.taskCode ? "num selected-col" : "num"}
+                      className="num"
+                      data-task={t.taskCode}
+                      data-funded-cents={c.funded}
+                      data-funded-permille={c.fundedPermille ?? ""}
+                      data-gap-permille={c.gapPermille ?? ""}
                     >
-                      {t.rank}. {t.title}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {[...shares].map(([entity, byTask]) => (
-                  <tr
-                    key={entity}
-                    data-entity={entity}
-                    className={selectedEntity === entity ? "selected-row" : undefined}
-                  >
-                    <th scope="row">{names.org(entity)}</th>
-                    {taskList.map((t) => {
-                      const c = byTask.get(t.taskCode)!;
-                      return (
-                        <td
-                          key={t.taskCode}
-                          className="num"
-                          data-task={t.taskCode}
-                          data-funded-cents={c.funded}
-                          data-funded-permille={c.fundedPermille ?? ""}
-                          data-gap-permille={c.gapPermille ?? ""}
-                        >
-                          <button
-                            type="button"
-                            className="figure-button"
-                            aria-label={`${names.org(entity)}, ${taskTitle(t.taskCode)}: ${a.shareOfFunding} ${shareText(c.fundedPermille)}, ${a.shareOfGap} ${shareText(c.gapPermille)}; ${m.funded} ${money(c.funded)}. ${m.why}`}
-                            onClick={() => {
-                              go({ ...state, why: `share:${entity}:${t.taskCode}` });
-                            }}
-                          >
-                            {shareText(c.fundedPermille)}
-                            <span className="detail">
-                              {a.shareOfGap}: {shareText(c.gapPermille)}
-                            </span>
-                          </button>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <p className="note">
-            {a.shareOfFunding} / {a.shareOfGap}
-          </p>
-          {whyMatch && (
-            <AnalyticsWhy
-              operation={operation}
-              period={period}
-              filter={{ entityCode: whyMatch[1]!, taskCode: whyMatch[2]!, bucket: "task" }}
-              measures={["requirement", "funded"]}
-              title={`${names.org(whyMatch[1]!)}, ${taskTitle(whyMatch[2]!)}`}
-              onClose={() => {
-                go({ ...state, why: null });
-              }}
-            />
-          )}
-        </>
+                      <button
+                        type="button"
+                        className="figure-button"
+                        aria-label={`${names.org(entity)}, ${taskTitle(t.taskCode)}: ${a.shareOfFunding} ${shareText(c.fundedPermille)}, ${a.shareOfGap} ${shareText(c.gapPermille)}; ${m.funded} ${money(c.funded)}. ${m.why}`}
+                        onClick={() => {
+                          go({ ...state, why: `share:${entity}:${t.taskCode}` });
+                        }}
+                      >
+                        {shareText(c.fundedPermille)}
+                        <span className="detail">
+                          {a.shareOfGap}: {shareText(c.gapPermille)}
+                        </span>
+                      </button>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="note">
+        {a.shareOfFunding} / {a.shareOfGap}
+      </p>
+      {whyMatch && (
+        <AnalyticsWhy
+          operation={operation}
+          period={period}
+          filter={{ entityCode: whyMatch[1]!, taskCode: whyMatch[2]!, bucket: "task" }}
+          measures={["requirement", "funded"]}
+          title={`${names.org(whyMatch[1]!)}, ${taskTitle(whyMatch[2]!)}`}
+          onClose={() => {
+            go({ ...state, why: null });
+          }}
+        />
       )}
-      <Stamp {...stampInput} />
-    </>
+    </ViewSections>
   );
 }

@@ -8,21 +8,11 @@ import {
 } from "./common";
 import { wsEn, wsFr } from "./messages";
 import type { Me } from "../api-types";
-
-function shape(value: unknown): unknown {
-  if (typeof value === "function") return `fn/${value.length}`;
-  if (value && typeof value === "object")
-    return Object.fromEntries(
-      Object.entries(value)
-        .map(([k, v]) => [k, shape(v)])
-        .sort(([a], [b]) => String(a).localeCompare(String(b))),
-    );
-  return typeof value;
-}
+import { catalogShape } from "../i18n/catalog-shape";
 
 describe("workspace helpers", () => {
   it("has every workspace string in French too", () => {
-    expect(shape(wsFr)).toEqual(shape(wsEn));
+    expect(catalogShape(wsFr)).toEqual(catalogShape(wsEn));
   });
   it("says a pasted row's cell messages in the interface language from their codes", () => {
     const errors = { date: ["Enter a date, written YYYY-MM-DD"], _row: ["from a newer server"] };

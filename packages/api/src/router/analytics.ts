@@ -6,13 +6,14 @@ import {
   reconcile,
   summarisePredictability,
 } from "@coherence/funding-model";
-import type { CustomPeriod, Flow, PeriodScheme, ReconcileOptions } from "@coherence/funding-model";
+import type { CustomPeriod, PeriodScheme, ReconcileOptions } from "@coherence/funding-model";
 import { figuresOut, loadLedger, predictabilityOut, ratesInForce } from "@coherence/reports";
 import type { Ledger } from "@coherence/reports";
+import { filterFlows, filterOut, predictabilityInput } from "../reports/flow-filter";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { API_MESSAGES, apiMessage } from "../messages";
 import { codedError, protectedProcedure } from "../trpc";
-import { code, isoDate } from "../validators";
+import { code } from "../validators";
 
 function reconcileOptions(ledger: Ledger, scheme: PeriodScheme): ReconcileOptions {
   return {
@@ -36,32 +37,6 @@ async function ledgerFor(db: Parameters<typeof loadLedger>[0], operation: string
 }
 
 const year = z.number().int().min(1945).max(2100);
-
-/** The flows one donor gives, one entity receives or one task is given (any that are set). */
-function filterFlows(
-  flows: readonly Flow[],
-  by: { donor?: string | undefined; entity?: string | undefined; task?: string | undefined },
-): Flow[] {
-  return flows.filter(
-    (f) =>
-      (!by.donor || f.donorCode === by.donor) &&
-      (!by.entity || f.recipientEntityCode === by.entity) &&
-      (!by.task || f.taskCode === by.task),
-  );
-}
-
-/** The filter as echoed back to the client (null where not set). */
-function filterOut(by: { donor?: string; entity?: string; task?: string }) {
-  return { donor: by.donor ?? null, entity: by.entity ?? null, task: by.task ?? null };
-}
-
-const predictabilityInput = z.object({
-  operation: code,
-  asOf: isoDate,
-  donor: code.optional(),
-  entity: code.optional(),
-  task: code.optional(),
-});
 
 /** The measures of the predictability panel, each explained by the records it is computed from. */
 const PREDICTABILITY_MEASURES = [
@@ -336,26 +311,6 @@ export const analyticsRouter = {
         cells,
       };
     }),
-
-  /**
-   * Predictability (BRIEF item 10) of the money one donor gives, one entity receives or one task
-   * is given, within an operation; without a filter it equals report.predictability.
-   */
-  predictability: protectedProcedure.input(predictabilityInput).query(async ({ ctx, input }) => {
-    const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
-    const flows = filterFlows(ledger.records.flows, input);
-    return {
-      operation,
-      asOf: input.asOf,
-      dataAsOf: ledger.asOf,
-      filter: filterOut(input),
-      ...predictabilityOut(
-        summarisePredictability(
-          predictabilityInputs(flows, { rates: ledger.rates, asOf: input.asOf }),
-        ),
-      ),
-    };
-  }),
 
   /**
    * "Why this number?" for a predictability measure: the records it is computed from and its

@@ -20,10 +20,11 @@ import {
 } from "@coherence/reports";
 import type { Database } from "@coherence/db";
 import type { Kysely } from "kysely";
+import { filterFlows, filterOut, predictabilityInput } from "../reports/flow-filter";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { API_MESSAGES } from "../messages";
 import { protectedProcedure } from "../trpc";
-import { code, isoDate } from "../validators";
+import { code } from "../validators";
 
 const DRILL_DIMENSIONS = ["entity", "category", "fundingType", "donor"] as const;
 
@@ -184,20 +185,26 @@ export const reportRouter = {
       };
     }),
 
-  /** Pledge fulfilment, pledge-to-payment time, arrears, multi-year and assessed shares, volatility. */
-  predictability: protectedProcedure
-    .input(z.object({ operation: code, asOf: isoDate }))
-    .query(async ({ ctx, input }) => {
-      const { operation, ledger } = await operationLedger(ctx, input.operation);
-      return {
-        operation,
-        asOf: input.asOf,
-        dataAsOf: ledger.asOf,
-        ...predictabilityOut(
-          predictability(ledger.records.flows, { rates: ledger.rates, asOf: input.asOf }),
-        ),
-      };
-    }),
+  /**
+   * Predictability (BRIEF item 10) as of a review date: pledge fulfilment, pledge-to-payment
+   * time, arrears, multi-year and assessed shares, volatility — of the whole operation, or of the
+   * money one donor gives, one entity receives or one task is given (the analytic views' filter).
+   */
+  predictability: protectedProcedure.input(predictabilityInput).query(async ({ ctx, input }) => {
+    const { operation, ledger } = await operationLedger(ctx, input.operation);
+    return {
+      operation,
+      asOf: input.asOf,
+      dataAsOf: ledger.asOf,
+      filter: filterOut(input),
+      ...predictabilityOut(
+        predictability(filterFlows(ledger.records.flows, input), {
+          rates: ledger.rates,
+          asOf: input.asOf,
+        }),
+      ),
+    };
+  }),
 
   /** Appropriated vs expended, unencumbered balance and implementation rate, per entity. */
   execution: protectedProcedure
