@@ -28,7 +28,10 @@ export function importProblemCell(problem: RecordProblem): ProblemCell {
       return {
         column: "task_code",
         value: problem.taskCode,
-        why: reason("no_task_in_mandates", { task: problem.taskCode, operation: problem.operation }),
+        why: reason("no_task_in_mandates", {
+          task: problem.taskCode,
+          operation: problem.operation,
+        }),
       };
     case "task_without_operation":
       return { column: "task_code", value: problem.taskCode, why: reason("task_needs_operation") };

@@ -6,6 +6,7 @@ import type { Requirement } from "@coherence/db";
 import { resolveRequirementColumns } from "@coherence/imports";
 import { actorOf } from "../auth/principal";
 import { auditedUpdate, setDeleted } from "../audited";
+import { ledgersOf } from "../reports/ledgers";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { requirementTotals } from "../reports/requirement-totals";
 import { loadRecordReferences, resolved } from "../record-references";
@@ -138,10 +139,13 @@ export const requirementRouter = {
           ])
           .executeTakeFirstOrThrow(),
         input.operation && input.period
-          ? requirementTotals(ctx.db, input.operation, input.period, {
-              entityCode: input.entity,
-              taskCode: input.taskCode,
-            })
+          ? requirementTotals(
+              ctx.db,
+              input.operation,
+              input.period,
+              { entityCode: input.entity, taskCode: input.taskCode },
+              ledgersOf(ctx),
+            )
           : Promise.resolve(null),
       ]);
       return {
