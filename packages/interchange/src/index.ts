@@ -7,6 +7,8 @@ export { REASONS, codedMessages, fillTemplate, reason, reasonFields } from "./re
 export type { Coded, Reason, ReasonCode, ReasonParams } from "./reasons";
 export type { ByteSource } from "./bytes";
 export { neutralise, unneutralise } from "./neutralise";
+export { readTable } from "./table";
+export type { TableRow } from "./table";
 export { numberToDecimalString, sumDecimals, compareDecimals } from "./decimal";
 
 // Canonical formats

@@ -4,9 +4,9 @@
 // the period, expended tracked beside it).
 import { TRPCError } from "@trpc/server";
 import type { Kysely } from "kysely";
-import { reconcile } from "@coherence/funding-model";
 import type { RowFilter } from "@coherence/funding-model";
-import { UnknownOperationError, operationLedger, reconcileOptions } from "@coherence/reports";
+import { UnknownOperationError, operationLedger, uncachedLedgers } from "@coherence/reports";
+import type { LedgerSource } from "@coherence/reports";
 import type { Database } from "@coherence/db";
 import { resolvePeriod } from "./period";
 import type { PeriodInput } from "./period";
@@ -28,17 +28,18 @@ export async function requirementTotals(
   operation: string,
   periodInput: PeriodInput,
   filter: { entityCode?: string | undefined; taskCode?: string | null | undefined },
+  ledgers: LedgerSource = uncachedLedgers(db),
 ): Promise<RequirementTotals> {
   const period = resolvePeriod(periodInput);
   let ledger;
   try {
-    ({ ledger } = await operationLedger(db, operation));
+    ({ ledger } = await operationLedger(db, operation, ledgers));
   } catch (error) {
     if (error instanceof UnknownOperationError)
       throw new TRPCError({ code: "NOT_FOUND", message: error.message });
     throw error;
   }
-  const rec = reconcile(ledger.records, reconcileOptions(ledger, period));
+  const rec = ledgers.reconciliation(ledger, period.scheme);
   const where: RowFilter = { operationCode: operation, periodIndex: period.index };
   if (filter.entityCode !== undefined) where.entityCode = filter.entityCode;
   if (filter.taskCode !== undefined) where.taskCode = filter.taskCode;

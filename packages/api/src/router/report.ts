@@ -8,30 +8,28 @@ import {
   execution,
   explainFigure,
   predictability,
-  reconcile,
 } from "@coherence/funding-model";
 import {
   UnknownOperationError,
   alignmentOut,
   figuresOut,
-  loadLedger,
   operationLedger as loadOperationLedger,
   operationReport,
   predictabilityOut,
   reconcileOptions as options,
 } from "@coherence/reports";
-import type { Database } from "@coherence/db";
-import type { Kysely } from "kysely";
 import { filterFlows, filterOut, predictabilityInput } from "../reports/flow-filter";
+import { ledgersOf } from "../reports/ledgers";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { protectedProcedure } from "../trpc";
+import type { Context } from "../trpc";
 import { code } from "../validators";
 
 const DRILL_DIMENSIONS = ["entity", "category", "fundingType", "donor"] as const;
 
-async function operationLedger(ctx: { db: Kysely<Database> }, operation: string) {
+async function operationLedger(ctx: Context, operation: string) {
   try {
-    return await loadOperationLedger(ctx.db, operation);
+    return await loadOperationLedger(ctx.db, operation, ledgersOf(ctx));
   } catch (error) {
     if (error instanceof UnknownOperationError)
       throw new TRPCError({ code: "NOT_FOUND", message: error.message });
@@ -65,8 +63,9 @@ export const reportRouter = {
     .input(z.object({ period: periodInput }))
     .query(async ({ ctx, input }) => {
       const period = resolvePeriod(input.period);
-      const ledger = await loadLedger(ctx.db);
-      const rec = reconcile(ledger.records, options(ledger, period));
+      const ledgers = ledgersOf(ctx);
+      const ledger = await ledgers.ledger();
+      const rec = ledgers.reconciliation(ledger, period.scheme);
       const operations = await ctx.db
         .selectFrom("operations")
         .select(["code", "name", "country", "kind"])
@@ -92,7 +91,13 @@ export const reportRouter = {
     .input(z.object({ operation: code, period: periodInput, filter: drillFilter }))
     .query(async ({ ctx, input }) => {
       try {
-        return await operationReport(ctx.db, input.operation, input.period, input.filter);
+        return await operationReport(
+          ctx.db,
+          input.operation,
+          input.period,
+          input.filter,
+          ledgersOf(ctx),
+        );
       } catch (error) {
         if (error instanceof UnknownOperationError)
           throw new TRPCError({ code: "NOT_FOUND", message: error.message });
@@ -106,7 +111,7 @@ export const reportRouter = {
     .query(async ({ ctx, input }) => {
       const period = resolvePeriod(input.period);
       const { operation, ledger } = await operationLedger(ctx, input.operation);
-      const rec = reconcile(ledger.records, options(ledger, period));
+      const rec = ledgersOf(ctx).reconciliation(ledger, period.scheme);
       const rows = rec.rows({
         groupBy: ["bucket", "task", input.by],
         where: { operationCode: operation.code, periodIndex: period.index },
@@ -224,7 +229,7 @@ export const reportRouter = {
     .query(async ({ ctx, input }) => {
       const period = resolvePeriod(input.period);
       const { operation, ledger } = await operationLedger(ctx, input.operation);
-      const rec = reconcile(ledger.records, options(ledger, period));
+      const rec = ledgersOf(ctx).reconciliation(ledger, period.scheme);
       const where = { operationCode: operation.code, periodIndex: period.index };
       return {
         operation,
@@ -244,7 +249,7 @@ export const reportRouter = {
     .query(async ({ ctx, input }) => {
       const period = resolvePeriod(input.period);
       const { operation, ledger } = await operationLedger(ctx, input.operation);
-      const rec = reconcile(ledger.records, options(ledger, period));
+      const rec = ledgersOf(ctx).reconciliation(ledger, period.scheme);
       return {
         operation,
         period,
