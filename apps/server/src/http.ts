@@ -8,6 +8,7 @@ import sirv from "sirv";
 import type { Kysely } from "kysely";
 import { appRouter, createHttpContext } from "@coherence/api";
 import type { Database, Engine } from "@coherence/db";
+import { LedgerCache } from "@coherence/reports";
 
 export interface HttpOptions {
   db: Kysely<Database>;
@@ -27,11 +28,14 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export function createHttpServer({ db, engine, secureCookies, webRoot }: HttpOptions): Server {
+  // Ledgers and reconciliations kept while the data is unchanged (checked on every request, so
+  // changes made by the CLI on the same database are seen at once).
+  const ledgers = new LedgerCache(db);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
     createContext: ({ req, res, info }) =>
-      createHttpContext({ db, engine, req, res, secureCookies, info }),
+      createHttpContext({ db, engine, req, res, secureCookies, info, ledgers }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error(`tRPC ${path ?? "?"} failed:`, error);

@@ -97,12 +97,24 @@ describe("server", () => {
     const first = await startServer(settings, null, quiet);
     const tasks = await gapsOverHttp(first.url);
     expect(tasks[0]?.taskCode).toBe("CIV-PROTECT");
-    await first.connection.db.deleteFrom("flow_status_history").execute();
-    await first.connection.db
-      .deleteFrom("flows")
+    // Change the data as users do, through the API (audited: the server's cache of ledgers
+    // sees the change by the audit log's version).
+    const flow = await first.connection.db
+      .selectFrom("flows")
+      .select(["id", "version"])
       .where("external_ref", "=", "DEMO-UNICEF-EU-2025")
-      .execute();
+      .executeTakeFirstOrThrow();
+    const removed = await fetch(`${first.url}/trpc/flow.remove`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        cookie: await signIn(first.url, "finance.minusca", "coherence-finance"),
+      },
+      body: JSON.stringify({ json: flow }),
+    });
+    expect(removed.status).toBe(200);
     const reduced = await gapsOverHttp(first.url);
+    expect(reduced).not.toEqual(tasks);
     await first.stop();
 
     const second = await startServer(settings, null, quiet);

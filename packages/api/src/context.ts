@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Kysely } from "kysely";
 import type { Database, Engine } from "@coherence/db";
+import type { LedgerSource } from "@coherence/reports";
 import { resolveApiToken } from "./auth/api-tokens";
 import { SESSION_COOKIE } from "./auth/policy";
 import { loadPrincipal } from "./auth/principal";
@@ -19,6 +20,8 @@ export interface HttpContextOptions {
   now?: () => Date;
   /** The procedures the request calls (tRPC's request info). */
   info?: { calls: readonly { path: string }[] };
+  /** The server's LedgerCache, shared by every request (see Context.ledgers). */
+  ledgers?: LedgerSource;
 }
 
 /**
@@ -74,6 +77,7 @@ export async function createHttpContext(options: HttpContextOptions): Promise<Co
     credential: bearer ?? sessionToken,
     client: req.socket.remoteAddress ?? "unknown",
     now,
+    ...(options.ledgers ? { ledgers: options.ledgers } : {}),
     cookies: {
       current: sessionToken,
       set(token, expiresAt) {

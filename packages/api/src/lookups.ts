@@ -31,20 +31,3 @@ export async function operationId(
   if (!row) throw fieldError(field, apiMessage("unknown_operation", { code: codeValue }));
   return row.id;
 }
-
-/** A task code must belong to some mandate of the operation. */
-export async function assertTaskOfOperation(
-  db: Kysely<Database>,
-  field: string,
-  operation: number,
-  taskCode: string,
-): Promise<void> {
-  const row = await db
-    .selectFrom("priority_tasks")
-    .innerJoin("mandates", "mandates.id", "priority_tasks.mandate_id")
-    .select("priority_tasks.id")
-    .where("mandates.operation_id", "=", operation)
-    .where("priority_tasks.code", "=", taskCode)
-    .executeTakeFirst();
-  if (!row) throw fieldError(field, apiMessage("unknown_task", { task: taskCode }));
-}

@@ -1,10 +1,13 @@
 // From a user's decimal amount to stored minor units and USD cents, with errors that name
 // the field. Conversion uses the rate in force on the record's date (BRIEF item 1).
 import type { Kysely } from "kysely";
-import { FundingModelError, RateTable, parseAmount } from "@coherence/funding-model";
-import type { Database, RateOrigin } from "@coherence/db";
+import { FundingModelError, parseAmount } from "@coherence/funding-model";
+import type { Database } from "@coherence/db";
+import { usdColumns } from "@coherence/imports";
+import type { RecordProblem, UsdColumns } from "@coherence/imports";
+import { rateInForce, resolved } from "./record-references";
 import { fundingModelMessage } from "./funding-model-messages";
-import { apiMessage } from "./messages";
+import { recordProblemError } from "./record-problems";
 import { fieldError } from "./trpc";
 
 export function readAmount(field: string, amount: string, currency: string): number {
@@ -16,43 +19,21 @@ export function readAmount(field: string, amount: string, currency: string): num
   }
 }
 
-export interface UsdAmount {
-  amountUsdCents: number;
-  unitsPerUsd: string;
-  rateOrigin: RateOrigin;
-}
-
-/** Convert at the latest rate whose effective date ≤ `date`; a missing rate names currency and date. */
+/**
+ * The USD columns of an amount at the latest rate whose effective date ≤ `date`; a missing rate
+ * is a field error on `currency` naming the currency and the date.
+ */
 export async function toUsd(
   db: Kysely<Database>,
   amountMinor: number,
   currency: string,
   date: string,
-  field = "currency",
-): Promise<UsdAmount> {
-  if (currency === "USD")
-    return { amountUsdCents: amountMinor, unitsPerUsd: "1", rateOrigin: "identity" };
-  const rate = await db
-    .selectFrom("exchange_rates")
-    .selectAll()
-    .where("currency", "=", currency)
-    .where("effective_date", "<=", date)
-    .orderBy("effective_date", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  if (!rate) throw fieldError(field, apiMessage("no_rate", { currency, date }));
-  const table = new RateTable([
-    { currency, effectiveFrom: rate.effective_date, unitsPerUsd: rate.units_per_usd },
-  ]);
-  try {
-    const converted = table.convert(amountMinor, currency, date);
-    return {
-      amountUsdCents: converted.amountUsdCents,
-      unitsPerUsd: rate.units_per_usd,
-      rateOrigin: "rate_table",
-    };
-  } catch (error) {
-    if (error instanceof FundingModelError) throw fieldError(field, fundingModelMessage(error));
-    throw error;
-  }
+): Promise<UsdColumns> {
+  const refs = {
+    rates: await rateInForce(db, currency, date),
+    reportProblem: (_at: null, problem: RecordProblem) => {
+      throw recordProblemError(problem);
+    },
+  };
+  return resolved(usdColumns(refs, null, amountMinor, currency, date, null));
 }

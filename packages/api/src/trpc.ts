@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Database, Engine } from "@coherence/db";
+import type { LedgerSource } from "@coherence/reports";
 import type { Principal } from "./auth/principal";
 import { toTRPCError } from "./errors";
 import { apiMessage, issueCode } from "./messages";
@@ -39,6 +40,11 @@ export interface Context {
    * principal (a request made of import-progress polls alone is not: see createHttpContext).
    */
   credential?: string | null;
+  /**
+   * Where reports read ledgers and reconciliations: the server's LedgerCache (kept while the
+   * data is unchanged); absent, every report reads and reconciles afresh.
+   */
+  ledgers?: LedgerSource;
 }
 
 /**

@@ -21,6 +21,8 @@ describe.each(ENGINES)("reports on %s", (engine) => {
   it("lists the operation's tasks in mandate rank order, with gap, surplus and coverage as the BRIEF defines them", async () => {
     const report = await reviewer.report.operation({ operation: "MINUSCA", period: PK_2024 });
     expect(report.period).toMatchObject({ from: "2024-07-01", to: "2025-06-30", label: "2024/25" });
+    // Two mandate versions are in force in 2024/25: the ranks come from the latest adopted.
+    expect(report.resolution).toBe("S/RES/2759 (2024)");
     expect(report.tasks.map((t) => [t.rank, t.taskCode])).toEqual([
       [1, "CIV-PROTECT"],
       [2, "STATE-AUTH"],

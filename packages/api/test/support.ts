@@ -4,6 +4,8 @@
 import type { Connection, Engine } from "@coherence/db";
 import { freshDatabase } from "@coherence/db/testing";
 import { loadDemoDataset } from "@coherence/imports";
+import { LedgerCache } from "@coherence/reports";
+import type { LedgerSource } from "@coherence/reports";
 import { appRouter, createCallerFactory, hashPassword, loadPrincipal } from "../src/index";
 import type { Context, Principal } from "../src/index";
 
@@ -23,7 +25,7 @@ export interface Fixture {
   caller(kind: CallerKind, options?: { client?: string; now?: () => Date }): Caller;
   context(
     principal: Principal | null,
-    options?: { client?: string; now?: () => Date; sessionToken?: string },
+    options?: { client?: string; now?: () => Date; sessionToken?: string; ledgers?: LedgerSource },
   ): Context;
   close(): Promise<void>;
 }
@@ -75,12 +77,16 @@ export async function createFixture(engine: Engine, pgUrl: string): Promise<Fixt
     admin: await addUser(connection, "t.admin", "admin", null),
   };
   const cookieLog: string[] = [];
+  // As on the server: one cache of ledgers for the database, shared by every call, so every
+  // suite that writes and then reads figures also checks that the cache never serves stale ones.
+  const ledgers = new LedgerCache(connection.db);
   const context: Fixture["context"] = (principal, options = {}) => ({
     db: connection.db,
     engine,
     principal,
     client: options.client ?? "127.0.0.1",
     now: options.now ?? (() => new Date()),
+    ledgers: options.ledgers ?? ledgers,
     cookies: {
       current: options.sessionToken ?? null,
       set: (token) => cookieLog.push(`set:${token}`),

@@ -95,5 +95,3 @@ export type { AssessmentResult, MemberAssessment } from "./assessment";
 export { findDuplicates } from "./duplicates";
 export type { DuplicateCandidate, DuplicateOptions } from "./duplicates";
 export { MINUSCA_DEMO } from "./demo-data";
-export * from "./requirement";
-export * from "./task-gaps";

@@ -4,6 +4,7 @@ import { MINUSCA_DEMO as demo } from "./demo-data";
 import { RateTable } from "./rates";
 import { reconcile } from "./reconcile";
 import type { ReconcileOptions } from "./reconcile";
+import type { Flow, RequirementStage } from "./types";
 
 const options: ReconcileOptions = {
   scheme: { kind: "peacekeeping" },
@@ -97,7 +98,7 @@ const line = (
   lineRef: string,
   taskCode: string | null,
   amountMinor: number,
-  stage: "appropriated" | "proposed" = "appropriated",
+  stage: RequirementStage = "appropriated",
 ) => ({
   lineRef,
   operationCode: "OP",
@@ -111,6 +112,76 @@ const line = (
 });
 
 describe("reconcile edge cases", () => {
+  it("orders tasks by rank, whatever order the mandate lists them in", () => {
+    const reversed = { ...small.mandates[0]!, tasks: [...tasks].reverse() };
+    const rec = reconcile(
+      { requirementLines: [line("L1", "T2", 100)] },
+      {
+        ...small,
+        mandates: [reversed],
+      },
+    );
+    expect(rec.taskTable("OP", 2024).tasks.map((t) => t.taskCode)).toEqual(["T1", "T2", "T3"]);
+  });
+
+  it("takes each line's highest stage as its requirement and never counts expended", () => {
+    const rec = reconcile(
+      {
+        requirementLines: [
+          line("L1", "T1", 500, "proposed"),
+          line("L1", "T1", 400, "appropriated"),
+          line("L1", "T1", 399, "expended"),
+          line("L2", "T1", 50, "revised"),
+          line("L2", "T1", 70, "recommended"),
+        ],
+      },
+      small,
+    );
+    expect(rec.taskTable("OP", 2024).tasks[0]!.figures).toMatchObject({
+      requirement: 450,
+      expended: 399,
+    });
+  });
+
+  it("counts committed and paid as funded, keeps pledges apart; money without a known task is Not specified", () => {
+    const flow = (
+      id: string,
+      taskCode: string | null,
+      status: Flow["status"],
+      amountMinor: number,
+    ) => ({ ...base, id, taskCode, status, statusDate: "2024-05-01", amountMinor }) satisfies Flow;
+    const rec = reconcile(
+      {
+        requirementLines: [line("L1", "T1", 1000)],
+        flows: [
+          flow("p", "T1", "pledged", 300),
+          flow("c", "T1", "committed", 200),
+          flow("d", "T1", "paid", 150),
+          flow("s", "T2", "paid", 99),
+          flow("n", null, "paid", 7),
+          flow("u", "UNKNOWN", "committed", 3),
+        ],
+      },
+      small,
+    );
+    const table = rec.taskTable("OP", 2024);
+    expect(table.tasks[0]!.figures).toMatchObject({
+      pledged: 300,
+      funded: 350,
+      gap: 650,
+      surplus: 0,
+      coverage: 0.35,
+    });
+    expect(table.tasks[1]!.figures).toMatchObject({
+      requirement: 0,
+      funded: 99,
+      gap: 0,
+      surplus: 99,
+      coverage: null,
+    });
+    expect(table.notSpecified.funded).toBe(10);
+  });
+
   it("zero requirement: coverage undefined, funding is surplus; a task with nothing still has its row", () => {
     const rec = reconcile(
       {

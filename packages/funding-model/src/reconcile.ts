@@ -557,76 +557,49 @@ export class Reconciliation {
     return true;
   }
 
+  /** The named key of a group: each dimension's interned value turned back into its code. */
   #keyOf(c: Cursor, by: readonly GroupDimension[]): RowKey {
     const t = this.#totals;
     const key: RowKey = {};
     for (const dim of by) {
+      const value = cellValue(c, dim);
       switch (dim) {
         case "operation":
-          key.operationCode = t.ops.value(c.op);
+          key.operationCode = t.ops.value(value);
           break;
         case "period":
-          key.period = c.period === OUTSIDE ? null : periodByIndex(t.compiled, c.period);
+          key.period = value === OUTSIDE ? null : periodByIndex(t.compiled, value);
           break;
         case "task":
-          key.taskCode = t.tasks.value(c.task);
+          key.taskCode = t.tasks.value(value);
           break;
         case "bucket":
-          key.bucket = BUCKETS[c.bucket]!;
+          key.bucket = BUCKETS[value]!;
           break;
         case "entity":
-          key.entityCode = t.entities.value(c.entity);
+          key.entityCode = t.entities.value(value);
           break;
         case "donor":
-          key.donorCode = t.donors.value(c.donor);
+          key.donorCode = t.donors.value(value);
           break;
         case "fundingType":
-          key.fundingType = typeName(c.type);
+          key.fundingType = typeName(value);
           break;
         case "category":
-          key.categoryCode = commonCategoryCode(c.category);
+          key.categoryCode = commonCategoryCode(value);
           break;
         case "attributed":
-          key.attributed = c.attributed;
+          key.attributed = value === 1;
           break;
       }
     }
     return key;
   }
 
+  /** The group of a cell as a string of interned values (named once per group, by #keyOf). */
   #groupId(c: Cursor, by: readonly GroupDimension[]): string {
     let id = "";
-    for (const dim of by) {
-      switch (dim) {
-        case "operation":
-          id += `${c.op}|`;
-          break;
-        case "period":
-          id += `${c.period}|`;
-          break;
-        case "task":
-          id += `${c.task}|`;
-          break;
-        case "bucket":
-          id += `${c.bucket}|`;
-          break;
-        case "entity":
-          id += `${c.entity}|`;
-          break;
-        case "donor":
-          id += `${c.donor}|`;
-          break;
-        case "fundingType":
-          id += `${c.type}|`;
-          break;
-        case "category":
-          id += `${c.category}|`;
-          break;
-        case "attributed":
-          id += c.attributed ? "a|" : "d|";
-          break;
-      }
-    }
+    for (const dim of by) id += `${cellValue(c, dim)}|`;
     return id;
   }
 
@@ -753,6 +726,30 @@ interface Cursor {
   attributed: boolean;
   values: Float64Array;
   at: number;
+}
+
+/** A cell's value of one dimension: an interned id, a period index, a bucket or 0/1. */
+function cellValue(c: Cursor, dim: GroupDimension): number {
+  switch (dim) {
+    case "operation":
+      return c.op;
+    case "period":
+      return c.period;
+    case "task":
+      return c.task;
+    case "bucket":
+      return c.bucket;
+    case "entity":
+      return c.entity;
+    case "donor":
+      return c.donor;
+    case "fundingType":
+      return c.type;
+    case "category":
+      return c.category;
+    case "attributed":
+      return c.attributed ? 1 : 0;
+  }
 }
 
 /** Adds `from` into `into`; returns `from`. */

@@ -196,18 +196,3 @@ export interface ScaleOfAssessmentRow {
   memberState: string;
   ratePercent: string;
 }
-
-/** One stage row of a budget line, already converted to USD cents (input of {@link computeTaskGaps}). */
-export interface RequirementRow {
-  lineRef: string;
-  taskCode: string | null;
-  stage: RequirementStage;
-  amountUsdCents: number;
-}
-
-/** A funding flow at its current status, already converted to USD cents (input of {@link computeTaskGaps}). */
-export interface FlowRow {
-  taskCode: string | null;
-  status: FlowStatus;
-  amountUsdCents: number;
-}

@@ -4,7 +4,7 @@
 import type { Transaction } from "kysely";
 import { RateTable, fiscalYearOf } from "@coherence/funding-model";
 import type { AuditAction, Database, Organization, SqliteHandle } from "@coherence/db";
-import { KIND_SPECS, reason, reasonFields } from "@coherence/interchange";
+import { KIND_SPECS, reasonFields } from "@coherence/interchange";
 import type {
   CanonicalKind,
   CanonicalRecords,
@@ -14,6 +14,10 @@ import type {
 } from "@coherence/interchange";
 import { prepareFlowStatements } from "./apply/flows-sqlite";
 import type { SqliteFlowStatements } from "./apply/flows-sqlite";
+import type { RecordProblem } from "./record-columns/record-problem";
+import type { RecordReferences } from "./record-columns/record-references";
+import { organizationOf } from "./record-columns/resolve-codes";
+import { importProblemCell } from "./record-problem-wording";
 import type {
   ChangeLine,
   ImportCounts,
@@ -48,7 +52,7 @@ interface PendingAudit {
 /** The operation a task code must belong to, per operation id. */
 type TaskSets = Map<number, Set<string>>;
 
-export class ImportContext {
+export class ImportContext implements RecordReferences<RowRef> {
   readonly problems: Problem[] = [];
   /** The last reason each record key (external_ref, code, ...) failed for, by kind. */
   readonly failedKeys = new Map<string, string>();
@@ -302,29 +306,27 @@ export class ImportContext {
     });
   }
 
-  /** Id of an operation code, or a problem on `column`. */
-  operationId(row: RowRef, column: string, code: string): number | undefined {
-    const op = this.operations.get(code);
-    if (!op) this.fail(row, column, code, reason("unknown_operation", { code }));
-    return op?.id;
+  // RecordReferences: what records' codes resolve against (the shared record-columns helpers).
+
+  organizationByCode(code: string): Organization | undefined {
+    return this.organizations.get(code);
+  }
+
+  operationIdByCode(code: string): number | undefined {
+    return this.operations.get(code)?.id;
+  }
+
+  hasTask(operationId: number, taskCode: string): boolean {
+    return this.tasks.get(operationId)?.has(taskCode) ?? false;
+  }
+
+  reportProblem(row: RowRef, problem: RecordProblem): void {
+    const cell = importProblemCell(problem);
+    this.fail(row, cell.column, cell.value, cell.why);
   }
 
   /** The organization of a code, or a problem on `column`. */
   organization(row: RowRef, column: string, code: string): Organization | undefined {
-    const org = this.organizations.get(code);
-    if (!org) this.fail(row, column, code, reason("unknown_organization", { code }));
-    return org;
-  }
-
-  /** A task code must belong to one of the operation's mandates. */
-  checkTask(row: RowRef, operationId: number, operationCode: string, taskCode: string): boolean {
-    if (this.tasks.get(operationId)?.has(taskCode)) return true;
-    this.fail(
-      row,
-      "task_code",
-      taskCode,
-      reason("no_task_in_mandates", { task: taskCode, operation: operationCode }),
-    );
-    return false;
+    return organizationOf(this, row, column, code);
   }
 }

@@ -35,3 +35,17 @@ export {
 } from "./demo";
 export { assessOperation } from "./assess";
 export type { AssessOutcome, AssessRequest } from "./assess";
+// A record's stored columns from its codes and amount: shared with the API's write procedures.
+export { resolveFlowColumns } from "./record-columns/flow-columns";
+export type { FlowColumns, FlowInput } from "./record-columns/flow-columns";
+export { resolveRequirementColumns } from "./record-columns/requirement-columns";
+export type { RequirementColumns, RequirementInput } from "./record-columns/requirement-columns";
+export { usdColumns } from "./record-columns/usd-columns";
+export type { UsdColumns } from "./record-columns/usd-columns";
+export type { RecordProblem } from "./record-columns/record-problem";
+export type {
+  MayWrite,
+  OrganizationRef,
+  RecordReferences,
+  WriteScope,
+} from "./record-columns/record-references";

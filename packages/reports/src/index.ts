@@ -10,8 +10,11 @@ export {
   operationLedger,
   operationReport,
   ratesInForce,
-  reconcileOptions,
 } from "./operation-report";
+export { reconcileOptions, uncachedLedgers } from "./ledger-source";
+export type { LedgerSource } from "./ledger-source";
+export { LedgerCache } from "./ledger-cache";
+export type { LedgerCacheOptions } from "./ledger-cache";
 export type { OperationReport, OperationReportFilter } from "./operation-report";
 export { gapsJson } from "./gaps-json";
 export type { GapsJson, GapsRow } from "./gaps-json";

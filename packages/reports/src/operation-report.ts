@@ -2,26 +2,15 @@
 // stored records: what the API's `report.operation` serves and what `coherence report gaps`
 // prints, from one implementation.
 import type { Kysely } from "kysely";
-import { FUNDING_TYPES, alignmentOf, reconcile } from "@coherence/funding-model";
-import type { FundingType, ReconcileOptions, RowFilter } from "@coherence/funding-model";
+import { FUNDING_TYPES, alignmentOf } from "@coherence/funding-model";
+import type { FundingType, RowFilter } from "@coherence/funding-model";
 import type { Database } from "@coherence/db";
-import { loadLedger } from "./load-ledger";
 import type { Ledger } from "./load-ledger";
+import { uncachedLedgers } from "./ledger-source";
+import type { LedgerSource } from "./ledger-source";
 import { resolvePeriod } from "./period";
-import type { PeriodInput, ResolvedPeriod } from "./period";
+import type { PeriodInput } from "./period";
 import { alignmentOut, figuresOut } from "./shape";
-
-/** Options of funding-model's reconciliation for a ledger and a report period. */
-export function reconcileOptions(ledger: Ledger, period: ResolvedPeriod): ReconcileOptions {
-  return {
-    scheme: period.scheme,
-    rates: ledger.rates,
-    crosswalk: ledger.crosswalk,
-    entities: ledger.entities,
-    mandates: ledger.mandates,
-    unmappedCategory: "not_categorised",
-  };
-}
 
 /** Raised for an operation code that is not in the database. */
 export class UnknownOperationError extends Error {
@@ -32,14 +21,18 @@ export class UnknownOperationError extends Error {
 }
 
 /** One operation's row and its ledger. @throws UnknownOperationError */
-export async function operationLedger(db: Kysely<Database>, operation: string) {
+export async function operationLedger(
+  db: Kysely<Database>,
+  operation: string,
+  ledgers: LedgerSource = uncachedLedgers(db),
+) {
   const row = await db
     .selectFrom("operations")
     .select(["code", "name", "country", "kind"])
     .where("code", "=", operation)
     .executeTakeFirst();
   if (!row) throw new UnknownOperationError(operation);
-  return { operation: row, ledger: await loadLedger(db, operation) };
+  return { operation: row, ledger: await ledgers.ledger(operation) };
 }
 
 /** Currencies present in the records, with the rate in force at the period's end. */
@@ -70,6 +63,7 @@ export interface OperationReportFilter {
 /**
  * The task table of an operation for a period, in mandate rank order, with "Not specified",
  * pooled funds' unallocated balances, totals and the alignment score.
+ * Ledgers come from `ledgers` (read afresh by default; the server passes its LedgerCache).
  * @example const report = await operationReport(db, "MINUSCA", { kind: "peacekeeping", year: 2024 });
  * @throws UnknownOperationError
  */
@@ -78,10 +72,11 @@ export async function operationReport(
   operationCode: string,
   periodInput: PeriodInput,
   filter: OperationReportFilter = {},
+  ledgers: LedgerSource = uncachedLedgers(db),
 ) {
   const period = resolvePeriod(periodInput);
-  const { operation, ledger } = await operationLedger(db, operationCode);
-  const rec = reconcile(ledger.records, reconcileOptions(ledger, period));
+  const { operation, ledger } = await operationLedger(db, operationCode, ledgers);
+  const rec = ledgers.reconciliation(ledger, period.scheme);
   const table = rec.taskTable(operation.code, period.index);
   const where: RowFilter = {
     operationCode: operation.code,

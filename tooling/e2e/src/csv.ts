@@ -1,35 +1,18 @@
-/** RFC 4180 CSV to rows of strings (the e2e tier reads the files the app exports). */
-export function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const text = csv.replace(/^\uFEFF/, "");
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+// Reads the CSV files the app exports with interchange's reader, the one the importers use, so
+// the e2e tier has no CSV parser of its own.
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { formatProblem, readTable } from "@coherence/interchange";
+
+/**
+ * The rows of a CSV file as strings (RFC 4180, UTF-8 with or without BOM). The reader detects the
+ * delimiter from the first line; the app's exports start with a comma-separated stamp line.
+ * @throws Error naming the line at fault when the file is not well-formed CSV.
+ */
+export async function readCsvFile(path: string): Promise<string[][]> {
+  const { rows, problems } = await readTable(readFileSync(path), basename(path), "csv");
+  if (problems.length > 0) throw new Error(problems.map(formatProblem).join("\n"));
+  return rows.map((row) => row.cells);
 }
 
 /** Integer cents as the exact decimal the exports write, e.g. 123456789 → "1234567.89". */

@@ -5,6 +5,6 @@ export type { AppUnderTest } from "./app-server";
 export { artifactPath } from "./artifacts";
 export { seriousViolations } from "./axe";
 export type { AxeViolation } from "./axe";
-export { centsToDecimal, parseCsv } from "./csv";
+export { centsToDecimal, readCsvFile } from "./csv";
 export { mutate, query } from "./trpc-http";
 export { checkBothLanguages, signedIn } from "./journey";

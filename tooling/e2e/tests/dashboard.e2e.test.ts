@@ -3,7 +3,6 @@
 // of a gap, exports the table as CSV, shares the URL with a fresh browser, switches to French,
 // finds no edit control, and is refused every mutation. axe-core runs at every step, in both
 // languages. Figures are read from the API, never hard-coded.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { appRouter } from "@coherence/api";
@@ -12,8 +11,8 @@ import {
   centsToDecimal,
   launchChromium,
   mutate,
-  parseCsv,
   query,
+  readCsvFile,
   seriousViolations,
   startApp,
 } from "../src/index";
@@ -241,7 +240,7 @@ it("walks the reviewer's journey, accessible in English and French at every step
   ]);
   const csvPath = artifactPath("journey-tasks.csv");
   await download.saveAs(csvPath);
-  const rows = parseCsv(readFileSync(csvPath, "utf8"));
+  const rows = await readCsvFile(csvPath);
   const blank = rows.findIndex((r) => r.join("") === "");
   const stamp: Record<string, string | undefined> = Object.fromEntries(
     rows.slice(0, blank).map((r) => [r[0] ?? "", r[1]] as const),

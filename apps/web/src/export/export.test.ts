@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { parseCsv, toCsv } from "./csv";
+import { toCsv } from "./csv";
 import { num, safeFileName, text } from "./table-data";
 import type { ExportTable } from "./table-data";
 import { toXlsx } from "./xlsx";
@@ -19,17 +19,17 @@ const table: ExportTable = {
 };
 
 describe("CSV export", () => {
-  it("writes the stamp, a blank line, the header and exact decimals, and parses back", () => {
-    const csv = toCsv(table);
-    expect(csv.split("\r\n").slice(0, 4)).toEqual([
+  it("writes the stamp, a blank line, the header and exact decimals, quoting and neutralising cells", () => {
+    // The e2e tier reads a real export back with interchange's CSV reader.
+    expect(toCsv(table).split("\r\n")).toEqual([
       "Operation,MINUSCA",
       "Filters,none",
       "",
       "Task,Funded (USD)",
+      '"Protection of civilians, ""POC""",1234567.89',
+      "'=HYPERLINK(1),-0.05",
+      "",
     ]);
-    const rows = parseCsv(csv);
-    expect(rows[4]).toEqual(['Protection of civilians, "POC"', "1234567.89"]);
-    expect(rows[5]).toEqual(["'=HYPERLINK(1)", "-0.05"]);
   });
 });
 

@@ -3,9 +3,9 @@
 // table shows the totals the gap chart draws (highest stage of each line, spread over the days of
 // the period, expended tracked beside it).
 import type { Kysely } from "kysely";
-import { reconcile } from "@coherence/funding-model";
 import type { RowFilter } from "@coherence/funding-model";
-import { operationLedger, reconcileOptions } from "@coherence/reports";
+import { operationLedger, uncachedLedgers } from "@coherence/reports";
+import type { LedgerSource } from "@coherence/reports";
 import type { Database } from "@coherence/db";
 import { resolvePeriod } from "./period";
 import type { PeriodInput } from "./period";
@@ -27,11 +27,12 @@ export async function requirementTotals(
   operation: string,
   periodInput: PeriodInput,
   filter: { entityCode?: string | undefined; taskCode?: string | null | undefined },
+  ledgers: LedgerSource = uncachedLedgers(db),
 ): Promise<RequirementTotals> {
   const period = resolvePeriod(periodInput);
   // An unknown operation (UnknownOperationError) becomes NOT_FOUND in errors.ts.
-  const { ledger } = await operationLedger(db, operation);
-  const rec = reconcile(ledger.records, reconcileOptions(ledger, period));
+  const { ledger } = await operationLedger(db, operation, ledgers);
+  const rec = ledgers.reconciliation(ledger, period.scheme);
   const where: RowFilter = { operationCode: operation, periodIndex: period.index };
   if (filter.entityCode !== undefined) where.entityCode = filter.entityCode;
   if (filter.taskCode !== undefined) where.taskCode = filter.taskCode;

@@ -3,37 +3,26 @@ import { z } from "zod";
 import {
   mandateView,
   predictabilityInputs,
-  reconcile,
   summarisePredictability,
 } from "@coherence/funding-model";
-import type { CustomPeriod, PeriodScheme, ReconcileOptions } from "@coherence/funding-model";
-import { figuresOut, loadLedger, predictabilityOut, ratesInForce } from "@coherence/reports";
-import type { Ledger } from "@coherence/reports";
+import type { CustomPeriod } from "@coherence/funding-model";
+import { figuresOut, predictabilityOut, ratesInForce } from "@coherence/reports";
 import { filterFlows, filterOut, predictabilityInput } from "../reports/flow-filter";
+import { ledgersOf } from "../reports/ledgers";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { API_MESSAGES, apiMessage } from "../messages";
 import { codedError, protectedProcedure } from "../trpc";
+import type { Context } from "../trpc";
 import { code } from "../validators";
 
-function reconcileOptions(ledger: Ledger, scheme: PeriodScheme): ReconcileOptions {
-  return {
-    scheme,
-    rates: ledger.rates,
-    crosswalk: ledger.crosswalk,
-    entities: ledger.entities,
-    mandates: ledger.mandates,
-    unmappedCategory: "not_categorised",
-  };
-}
-
-async function ledgerFor(db: Parameters<typeof loadLedger>[0], operation: string) {
-  const row = await db
+async function ledgerFor(ctx: Context, operation: string) {
+  const row = await ctx.db
     .selectFrom("operations")
     .select(["code", "name"])
     .where("code", "=", operation)
     .executeTakeFirst();
   if (!row) throw codedError("NOT_FOUND", apiMessage("unknown_operation", { code: operation }));
-  return { operation: row, ledger: await loadLedger(db, operation) };
+  return { operation: row, ledger: await ledgersOf(ctx).ledger(operation) };
 }
 
 const year = z.number().int().min(1945).max(2100);
@@ -103,7 +92,7 @@ export const analyticsRouter = {
       }),
     )
     .query(async ({ ctx, input }) => {
-      const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
+      const { operation, ledger } = await ledgerFor(ctx, input.operation);
       const flows = filterFlows(ledger.records.flows, input);
       const events: {
         date: string;
@@ -146,9 +135,10 @@ export const analyticsRouter = {
           : lags.length % 2
             ? lags[(lags.length - 1) / 2]!
             : (lags[lags.length / 2 - 1]! + lags[lags.length / 2]!) / 2;
-      // The requirement line: each peacekeeping year's requirement.
+      // The requirement line: each peacekeeping year's requirement, from the reconciliation the
+      // peacekeeping-year reports share (not a reconciliation of its own).
       const years = [...new Set(events.map((e) => Number(e.date.slice(0, 4))))].sort();
-      const rec = reconcile(ledger.records, reconcileOptions(ledger, { kind: "peacekeeping" }));
+      const rec = ledgersOf(ctx).reconciliation(ledger, { kind: "peacekeeping" });
       const requirement = (years.length ? [years[0]! - 1, ...years] : []).map((y) => ({
         periodStart: `${y}-07-01`,
         periodEnd: `${y + 1}-06-30`,
@@ -177,8 +167,8 @@ export const analyticsRouter = {
     .input(z.object({ operation: code, period: periodInput }))
     .query(async ({ ctx, input }) => {
       const period = resolvePeriod(input.period);
-      const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
-      const rec = reconcile(ledger.records, reconcileOptions(ledger, period.scheme));
+      const { operation, ledger } = await ledgerFor(ctx, input.operation);
+      const rec = ledgersOf(ctx).reconciliation(ledger, period.scheme);
       const where = { operationCode: operation.code, periodIndex: period.index };
       const links: {
         source: string;
@@ -270,9 +260,9 @@ export const analyticsRouter = {
         }),
     )
     .query(async ({ ctx, input }) => {
-      const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
+      const { operation, ledger } = await ledgerFor(ctx, input.operation);
       const periods = gridPeriods(input.kind, input.granularity, input.fromYear, input.toYear);
-      const rec = reconcile(ledger.records, reconcileOptions(ledger, { kind: "custom", periods }));
+      const rec = ledgersOf(ctx).reconciliation(ledger, { kind: "custom", periods });
       const view = mandateView(
         ledger.mandates,
         operation.code,
@@ -321,7 +311,7 @@ export const analyticsRouter = {
   predictabilityExplain: protectedProcedure
     .input(predictabilityInput.extend({ measure: z.enum(PREDICTABILITY_MEASURES) }))
     .query(async ({ ctx, input }) => {
-      const { operation, ledger } = await ledgerFor(ctx.db, input.operation);
+      const { operation, ledger } = await ledgerFor(ctx, input.operation);
       const flows = filterFlows(ledger.records.flows, input);
       const inputs = predictabilityInputs(flows, { rates: ledger.rates, asOf: input.asOf });
       const summary = summarisePredictability(inputs);

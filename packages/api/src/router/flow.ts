@@ -11,12 +11,13 @@ import {
   writeAudit,
 } from "@coherence/db";
 import type { Flow } from "@coherence/db";
+import { resolveFlowColumns } from "@coherence/imports";
 import { actorOf } from "../auth/principal";
 import { auditedUpdate, setDeleted } from "../audited";
 import { rowProblemsOf } from "../row-errors";
 import type { RowResult } from "../row-errors";
-import { assertTaskOfOperation, operationId, organizationId } from "../lookups";
 import { readAmount, toUsd } from "../money-input";
+import { loadRecordReferences, resolved } from "../record-references";
 import { apiMessage } from "../messages";
 import { assertCanWrite } from "../scope";
 import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
@@ -57,39 +58,14 @@ type Ctx = Parameters<Parameters<typeof writerProcedure.mutation>[0]>[0]["ctx"];
 
 /** Validate references and convert the amount: the stored columns of a flow. */
 async function flowColumns(ctx: Ctx, input: z.infer<typeof flowFields>) {
-  const [sourceId, recipientId, opId] = await Promise.all([
-    organizationId(ctx.db, "source", input.source),
-    organizationId(ctx.db, "recipient", input.recipient),
-    input.operation === null
-      ? Promise.resolve(null)
-      : operationId(ctx.db, "operation", input.operation),
-  ]);
-  if (input.taskCode !== null) {
-    if (opId === null) throw fieldError("taskCode", apiMessage("task_needs_operation"));
-    await assertTaskOfOperation(ctx.db, "taskCode", opId, input.taskCode);
-  }
-  const amount = readAmount("amount", input.amount, input.currency);
-  const usd = await toUsd(ctx.db, amount, input.currency, input.date);
-  return {
-    external_ref: input.externalRef,
-    source_id: sourceId,
-    recipient_id: recipientId,
-    operation_id: opId,
-    task_code: input.taskCode,
-    funding_type: input.fundingType,
-    status: input.status,
-    status_date: input.date,
-    amount,
+  const refs = await loadRecordReferences(ctx.db, {
+    organizations: [input.source, input.recipient],
+    operation: input.operation,
+    taskCode: input.taskCode,
     currency: input.currency,
-    amount_usd_cents: usd.amountUsdCents,
-    units_per_usd: usd.unitsPerUsd,
-    rate_origin: usd.rateOrigin,
-    period_start: input.periodStart,
-    period_end: input.periodEnd,
-    earmarking: input.earmarking,
-    category: input.category,
-    notes: input.notes,
-  };
+    date: input.date,
+  });
+  return resolved(resolveFlowColumns(refs, null, input));
 }
 
 async function loadFlow(ctx: Ctx, flowId: number): Promise<Flow> {
@@ -282,16 +258,7 @@ export const flowRouter = {
         "flows",
         input.id,
         input.version,
-        {
-          status: input.status,
-          status_date: input.date,
-          amount,
-          ...(usd && {
-            amount_usd_cents: usd.amountUsdCents,
-            units_per_usd: usd.unitsPerUsd,
-            rate_origin: usd.rateOrigin,
-          }),
-        },
+        { status: input.status, status_date: input.date, amount, ...usd },
         { action: "status", then: (trx, _before, after) => appendFlowHistory(trx, after) },
       );
     }),

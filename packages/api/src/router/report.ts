@@ -7,30 +7,28 @@ import {
   execution,
   explainFigure,
   predictability,
-  reconcile,
 } from "@coherence/funding-model";
 import {
   alignmentOut,
   figuresOut,
-  loadLedger,
   operationLedger as loadOperationLedger,
   operationReport,
   predictabilityOut,
   reconcileOptions as options,
 } from "@coherence/reports";
-import type { Database } from "@coherence/db";
-import type { Kysely } from "kysely";
 import { filterFlows, filterOut, predictabilityInput } from "../reports/flow-filter";
+import { ledgersOf } from "../reports/ledgers";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { API_MESSAGES } from "../messages";
 import { protectedProcedure } from "../trpc";
+import type { Context } from "../trpc";
 import { code } from "../validators";
 
 const DRILL_DIMENSIONS = ["entity", "category", "fundingType", "donor"] as const;
 
 // An unknown operation (UnknownOperationError) becomes NOT_FOUND in errors.ts.
-function operationLedger(ctx: { db: Kysely<Database> }, operation: string) {
-  return loadOperationLedger(ctx.db, operation);
+function operationLedger(ctx: Context, operation: string) {
+  return loadOperationLedger(ctx.db, operation, ledgersOf(ctx));
 }
 
 const drillFilter = z
@@ -59,8 +57,9 @@ export const reportRouter = {
     .input(z.object({ period: periodInput }))
     .query(async ({ ctx, input }) => {
       const period = resolvePeriod(input.period);
-      const ledger = await loadLedger(ctx.db);
-      const rec = reconcile(ledger.records, options(ledger, period));
+      const ledgers = ledgersOf(ctx);
+      const ledger = await ledgers.ledger();
+      const rec = ledgers.reconciliation(ledger, period.scheme);
       const operations = await ctx.db
         .selectFrom("operations")
         .select(["code", "name", "country", "kind"])
@@ -85,7 +84,8 @@ export const reportRouter = {
   operation: protectedProcedure
     .input(z.object({ operation: code, period: periodInput, filter: drillFilter }))
     .query(async ({ ctx, input }) => {
-      return operationReport(ctx.db, input.operation, input.period, input.filter);
+      // An unknown operation (UnknownOperationError) becomes NOT_FOUND in errors.ts.
+      return operationReport(ctx.db, input.operation, input.period, input.filter, ledgersOf(ctx));
     }),
 
   /** The task table broken down by one dimension: entity, category, funding type or donor. */
@@ -94,7 +94,7 @@ export const reportRouter = {
     .query(async ({ ctx, input }) => {
       const period = resolvePeriod(input.period);
       const { operation, ledger } = await operationLedger(ctx, input.operation);
-      const rec = reconcile(ledger.records, options(ledger, period));
+      const rec = ledgersOf(ctx).reconciliation(ledger, period.scheme);
       const rows = rec.rows({
         groupBy: ["bucket", "task", input.by],
         where: { operationCode: operation.code, periodIndex: period.index },
@@ -212,7 +212,7 @@ export const reportRouter = {
     .query(async ({ ctx, input }) => {
       const period = resolvePeriod(input.period);
       const { operation, ledger } = await operationLedger(ctx, input.operation);
-      const rec = reconcile(ledger.records, options(ledger, period));
+      const rec = ledgersOf(ctx).reconciliation(ledger, period.scheme);
       const where = { operationCode: operation.code, periodIndex: period.index };
       return {
         operation,
@@ -232,7 +232,7 @@ export const reportRouter = {
     .query(async ({ ctx, input }) => {
       const period = resolvePeriod(input.period);
       const { operation, ledger } = await operationLedger(ctx, input.operation);
-      const rec = reconcile(ledger.records, options(ledger, period));
+      const rec = ledgersOf(ctx).reconciliation(ledger, period.scheme);
       return {
         operation,
         period,

@@ -3,13 +3,14 @@ import { z } from "zod";
 import { REQUIREMENT_STAGES } from "@coherence/funding-model";
 import { RecordNotFoundError, writeAudit } from "@coherence/db";
 import type { Requirement } from "@coherence/db";
+import { resolveRequirementColumns } from "@coherence/imports";
 import { actorOf } from "../auth/principal";
 import { auditedUpdate, setDeleted } from "../audited";
-import { assertTaskOfOperation, operationId, organizationId } from "../lookups";
-import { readAmount, toUsd } from "../money-input";
+import { ledgersOf } from "../reports/ledgers";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { requirementTotals } from "../reports/requirement-totals";
 import { apiMessage, API_MESSAGES } from "../messages";
+import { loadRecordReferences, resolved } from "../record-references";
 import { assertCanWrite } from "../scope";
 import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
 import {
@@ -50,31 +51,15 @@ const requirementFields = z.object({
 type Ctx = Parameters<Parameters<typeof writerProcedure.mutation>[0]>[0]["ctx"];
 
 async function requirementColumns(ctx: Ctx, input: z.infer<typeof requirementFields>) {
-  const [opId, entityId] = await Promise.all([
-    operationId(ctx.db, "operation", input.operation),
-    organizationId(ctx.db, "entity", input.entity),
-  ]);
-  if (input.taskCode !== null)
-    await assertTaskOfOperation(ctx.db, "taskCode", opId, input.taskCode);
-  const amount = readAmount("amount", input.amount, input.currency);
-  // A budget line is converted at the rate in force on the first day of its period (BRIEF item 1).
-  const usd = await toUsd(ctx.db, amount, input.currency, input.periodStart);
-  return {
-    external_ref: input.externalRef,
-    operation_id: opId,
-    entity_id: entityId,
-    task_code: input.taskCode,
-    category: input.category,
-    period_start: input.periodStart,
-    period_end: input.periodEnd,
-    stage: input.stage,
-    amount,
+  const refs = await loadRecordReferences(ctx.db, {
+    organizations: [input.entity],
+    operation: input.operation,
+    taskCode: input.taskCode,
     currency: input.currency,
-    amount_usd_cents: usd.amountUsdCents,
-    units_per_usd: usd.unitsPerUsd,
-    rate_origin: usd.rateOrigin,
-    document: input.document,
-  };
+    // A budget line is converted at the rate in force on the first day of its period (BRIEF item 1).
+    date: input.periodStart,
+  });
+  return resolved(resolveRequirementColumns(refs, null, input));
 }
 
 async function loadRequirement(ctx: Ctx, requirementId: number): Promise<Requirement> {
@@ -159,10 +144,13 @@ export const requirementRouter = {
           ])
           .executeTakeFirstOrThrow(),
         input.operation && input.period
-          ? requirementTotals(ctx.db, input.operation, input.period, {
-              entityCode: input.entity,
-              taskCode: input.taskCode,
-            })
+          ? requirementTotals(
+              ctx.db,
+              input.operation,
+              input.period,
+              { entityCode: input.entity, taskCode: input.taskCode },
+              ledgersOf(ctx),
+            )
           : Promise.resolve(null),
       ]);
       return {

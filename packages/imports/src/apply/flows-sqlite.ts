@@ -6,7 +6,7 @@
 // writes). PostgreSQL, and any Kysely instance not opened by `connect`, take the general path.
 import type { Flow, SqliteHandle } from "@coherence/db";
 import type { ImportContext, RowRef } from "../context";
-import type { FlowColumns } from "./flows";
+import type { ImportFlowColumns } from "./flows";
 
 /** A prepared statement taking positional parameters. */
 interface Statement {
@@ -103,7 +103,7 @@ function recordRange(
 export function createFlowsSqlite(
   ctx: ImportContext,
   statements: SqliteFlowStatements,
-  creates: readonly { row: RowRef<"flows">; columns: FlowColumns }[],
+  creates: readonly { row: RowRef<"flows">; columns: ImportFlowColumns }[],
   provenance: string,
   ids: Map<string, number> | undefined,
 ): void {

@@ -4,11 +4,13 @@
 // one record); equal values change nothing. A source version (FTS versionId) that is not newer
 // than the stored one changes nothing either. Creates are written in multi-row statements:
 // this is the path a million-row file takes.
-import type { Flow, NewFlow } from "@coherence/db";
+import type { Flow } from "@coherence/db";
 import { ftsVersionReplaces } from "@coherence/interchange";
 import type { FlowRecord } from "@coherence/interchange";
 import type { ImportContext, RowRef } from "../context";
-import { usdColumns } from "./convert";
+import { resolveFlowColumns } from "../record-columns/flow-columns";
+import type { FlowColumns } from "../record-columns/flow-columns";
+import type { MayWrite } from "../record-columns/record-references";
 import { createFlowsSqlite, lookupFlows } from "./flows-sqlite";
 import { reason } from "@coherence/interchange";
 
@@ -37,8 +39,8 @@ const COMPARED = [
   "notes",
 ] as const;
 
-export type FlowColumns = Pick<NewFlow, (typeof COMPARED)[number]> & {
-  external_ref: string;
+/** The columns an import sets on a flow: those of its record, and the source's version. */
+export type ImportFlowColumns = FlowColumns<string> & {
   /** Undefined: the file carries no source version (a canonical file): the stored one stays. */
   source_version?: number | null;
 };
@@ -52,26 +54,11 @@ export interface FlowBatchOptions {
   ids?: Map<string, number>;
 }
 
-/** Resolve codes, fill the period, convert: the stored columns of a flow, or undefined. */
-function resolve(
-  ctx: ImportContext,
-  row: RowRef<"flows">,
-  sourceVersion: number | null | undefined,
-): FlowColumns | undefined {
-  const r = row.record;
-  const before = ctx.problems.length;
-  const source = ctx.organization(row, "source", r.source);
-  const recipient = ctx.organization(row, "recipient", r.recipient);
-  let operationId: number | null = null;
-  if (r.operation !== null) {
-    const id = ctx.operationId(row, "operation", r.operation);
-    if (id !== undefined) {
-      operationId = id;
-      if (r.taskCode !== null) ctx.checkTask(row, id, r.operation, r.taskCode);
-    }
-  }
-  if (!source || !recipient || ctx.problems.length > before) return undefined;
-  if (!ctx.canWrite({ table: "flows", operationId, entityId: recipient.id })) {
+/** A row is written only where the caller's assignments cover its operation and recipient. */
+function mayWriteFlows(ctx: ImportContext): MayWrite<RowRef<"flows">> {
+  return (row, scope) => {
+    if (ctx.canWrite({ table: "flows", ...scope })) return true;
+    const r = row.record;
     ctx.fail(
       row,
       r.operation === null ? "recipient" : "operation",
@@ -80,39 +67,11 @@ function resolve(
         ? reason("not_assigned_flows_no_operation", { recipient: r.recipient })
         : reason("not_assigned_flows", { operation: r.operation, recipient: r.recipient }),
     );
-    return undefined;
-  }
-  let periodStart = r.periodStart;
-  let periodEnd = r.periodEnd;
-  if (periodStart === null || periodEnd === null) {
-    const year = ctx.fiscalYear(r.date, recipient.fiscal_year_start_month);
-    periodStart = year.from;
-    periodEnd = year.to;
-  }
-  const usd = usdColumns(ctx, row, r.amountMinor, r.currency, r.date, r.sourceConversion);
-  if (!usd) return undefined;
-  return {
-    external_ref: r.externalRef,
-    source_id: source.id,
-    recipient_id: recipient.id,
-    operation_id: operationId,
-    task_code: r.taskCode,
-    funding_type: r.fundingType,
-    status: r.status,
-    status_date: r.date,
-    amount: r.amountMinor,
-    currency: r.currency,
-    ...usd,
-    period_start: periodStart,
-    period_end: periodEnd,
-    earmarking: r.earmarking,
-    category: r.category,
-    notes: r.notes,
-    ...(sourceVersion === undefined ? {} : { source_version: sourceVersion }),
+    return false;
   };
 }
 
-function differs(existing: Flow, next: FlowColumns): boolean {
+function differs(existing: Flow, next: ImportFlowColumns): boolean {
   if (existing.deleted_at !== null) return true;
   for (const column of COMPARED) if (existing[column] !== next[column]) return true;
   return false;
@@ -124,13 +83,16 @@ export async function applyFlows(
   rows: readonly RowRef<"flows">[],
   options: FlowBatchOptions,
 ): Promise<void> {
-  const resolved: { row: RowRef<"flows">; columns: FlowColumns }[] = [];
+  const resolved: { row: RowRef<"flows">; columns: ImportFlowColumns }[] = [];
+  const mayWrite = mayWriteFlows(ctx);
   for (const row of rows) {
-    const version = options.sourceVersions
-      ? (options.sourceVersions.get(row.record.externalRef) ?? null)
-      : undefined;
-    const columns = resolve(ctx, row, version);
-    if (columns) resolved.push({ row, columns });
+    const base = resolveFlowColumns(ctx, row, row.record, mayWrite);
+    if (!base) continue;
+    // Only a source that versions its records (FTS) sets source_version; a canonical file keeps it.
+    const columns: ImportFlowColumns = options.sourceVersions
+      ? { ...base, source_version: options.sourceVersions.get(base.external_ref) ?? null }
+      : base;
+    resolved.push({ row, columns });
   }
 
   const fast = ctx.sqliteFlows();
@@ -149,7 +111,7 @@ export async function applyFlows(
     for (const flow of found) existing.set(flow.external_ref!, flow);
   }
 
-  const creates: { row: RowRef<"flows">; columns: FlowColumns }[] = [];
+  const creates: { row: RowRef<"flows">; columns: ImportFlowColumns }[] = [];
   for (const item of resolved) {
     const { row, columns } = item;
     const current = existing.get(columns.external_ref);
@@ -245,7 +207,7 @@ async function updateFlow(
   ctx: ImportContext,
   row: RowRef,
   current: Flow,
-  columns: FlowColumns,
+  columns: ImportFlowColumns,
 ): Promise<void> {
   const changes = {
     ...columns,

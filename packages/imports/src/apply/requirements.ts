@@ -2,11 +2,27 @@
 // first day of the line's period (BRIEF item 1).
 import type { Requirement } from "@coherence/db";
 import type { ImportContext, RowRef } from "../context";
-import { usdColumns } from "./convert";
+import { resolveRequirementColumns } from "../record-columns/requirement-columns";
+import type { MayWrite } from "../record-columns/record-references";
 import { createVersioned, differsFrom, updateVersionedRow } from "./versioned";
 import { reason } from "@coherence/interchange";
 
 const LOOKUP_CHUNK = 500;
+
+/** A row is written only where the caller's assignments cover its operation and entity. */
+function mayWriteRequirements(ctx: ImportContext): MayWrite<RowRef<"requirements">> {
+  return (row, scope) => {
+    if (ctx.canWrite({ table: "requirements", ...scope })) return true;
+    const r = row.record;
+    ctx.fail(
+      row,
+      "operation",
+      r.operation,
+      reason("not_assigned_budget_lines", { operation: r.operation, entity: r.entity }),
+    );
+    return false;
+  };
+}
 
 export async function applyRequirements(
   ctx: ImportContext,
@@ -23,6 +39,7 @@ export async function applyRequirements(
     for (const r of found) existing.set(`${r.external_ref}\u0000${r.stage}`, r);
   }
   const seen = new Map<string, number | null>();
+  const mayWrite = mayWriteRequirements(ctx);
   for (const row of rows) {
     const r = row.record;
     const seenKey = `${r.externalRef}\u0000${r.stage}`;
@@ -36,37 +53,8 @@ export async function applyRequirements(
       continue;
     }
     seen.set(seenKey, row.line);
-    const before = ctx.problems.length;
-    const operationId = ctx.operationId(row, "operation", r.operation);
-    const entity = ctx.organization(row, "entity", r.entity);
-    if (operationId !== undefined && r.taskCode !== null)
-      ctx.checkTask(row, operationId, r.operation, r.taskCode);
-    if (operationId === undefined || !entity || ctx.problems.length > before) continue;
-    if (!ctx.canWrite({ table: "requirements", operationId, entityId: entity.id })) {
-      ctx.fail(
-        row,
-        "operation",
-        r.operation,
-        reason("not_assigned_budget_lines", { operation: r.operation, entity: r.entity }),
-      );
-      continue;
-    }
-    const usd = usdColumns(ctx, row, r.amountMinor, r.currency, r.periodStart, null);
-    if (!usd) continue;
-    const values = {
-      external_ref: r.externalRef,
-      operation_id: operationId,
-      entity_id: entity.id,
-      task_code: r.taskCode,
-      category: r.category,
-      period_start: r.periodStart,
-      period_end: r.periodEnd,
-      stage: r.stage,
-      amount: r.amountMinor,
-      currency: r.currency,
-      ...usd,
-      document: r.document,
-    };
+    const values = resolveRequirementColumns(ctx, row, r, mayWrite);
+    if (!values) continue;
     const key = `${r.externalRef}/${r.stage}`;
     const current = existing.get(`${r.externalRef}\u0000${r.stage}`);
     if (!current) {

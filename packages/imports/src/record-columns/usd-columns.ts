@@ -3,8 +3,7 @@
 import { FundingModelError, MissingRateError, currencyExponent } from "@coherence/funding-model";
 import type { RateOrigin } from "@coherence/db";
 import type { SourceConversionRecord } from "@coherence/interchange";
-import type { ImportContext, RowRef } from "../context";
-import { reason } from "@coherence/interchange";
+import type { RecordReferences } from "./record-references";
 
 export interface UsdColumns {
   amount_usd_cents: number;
@@ -12,7 +11,10 @@ export interface UsdColumns {
   rate_origin: RateOrigin;
 }
 
-/** Units of the currency per USD implied by a source's two amounts, to 10 decimals. */
+/**
+ * Units of the currency per USD implied by a source's two amounts, to 10 decimals.
+ * @example impliedRate(1_000_00, "EUR", 1_250_00) // → "0.8"
+ */
 export function impliedRate(amountMinor: number, currency: string, usdCents: number): string {
   if (usdCents === 0) return "0";
   const scale = 10n ** 10n;
@@ -25,12 +27,13 @@ export function impliedRate(amountMinor: number, currency: string, usdCents: num
 }
 
 /**
- * The USD columns of an amount, or undefined after reporting the problem on the row's
- * `currency` column (a missing rate names the currency and the date).
+ * The USD columns of an amount dated `date`, or undefined after reporting `missing_rate` (naming
+ * the currency and the date) or `conversion_failed`.
+ * @example usdColumns(refs, row, 500_000_00, "GBP", "2024-03-01", null) // → { amount_usd_cents: 64516129, units_per_usd: "0.775", rate_origin: "rate_table" }
  */
-export function usdColumns(
-  ctx: ImportContext,
-  row: RowRef,
+export function usdColumns<At>(
+  refs: Pick<RecordReferences<At>, "rates" | "reportProblem">,
+  at: At,
   amountMinor: number,
   currency: string,
   date: string,
@@ -47,7 +50,7 @@ export function usdColumns(
   if (currency === "USD")
     return { amount_usd_cents: amountMinor, units_per_usd: "1", rate_origin: "identity" };
   try {
-    const converted = ctx.rates.convert(amountMinor, currency, date);
+    const converted = refs.rates.convert(amountMinor, currency, date);
     return {
       amount_usd_cents: converted.amountUsdCents,
       units_per_usd: converted.rate!.unitsPerUsd,
@@ -55,18 +58,17 @@ export function usdColumns(
     };
   } catch (error) {
     if (error instanceof MissingRateError) {
-      ctx.fail(row, "currency", currency, reason("missing_rate", { currency, date }));
+      refs.reportProblem(at, { code: "missing_rate", currency, date });
       return undefined;
     }
     if (error instanceof FundingModelError) {
-      ctx.fail(
-        row,
-        "amount",
-        String(amountMinor),
-        error.code === "MONEY_OVERFLOW"
-          ? reason("conversion_too_large")
-          : reason("conversion_failed", { currency, date }),
-      );
+      refs.reportProblem(at, {
+        code: "conversion_failed",
+        amountMinor,
+        currency,
+        date,
+        error,
+      });
       return undefined;
     }
     throw error;
