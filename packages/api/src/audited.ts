@@ -1,11 +1,11 @@
 // The write path every router shares: change a record at the version the caller read, stamp
 // who and when, and write the audit entry, all in one transaction.
-import { TRPCError } from "@trpc/server";
 import type { Kysely, Transaction } from "kysely";
-import { updateVersioned, writeAudit } from "@coherence/db";
+import { RecordNotFoundError, updateVersioned, writeAudit } from "@coherence/db";
 import type { AuditAction, Database, VersionedRow, VersionedTable } from "@coherence/db";
 import { actorOf } from "./auth/principal";
 import { recordChanged } from "./errors";
+import { apiMessage } from "./messages";
 import { codedError } from "./trpc-errors";
 import type { Principal } from "./auth/principal";
 
@@ -64,10 +64,7 @@ export function setDeleted<Row extends VersionedRow & { deleted_at: string | nul
   deleted: boolean,
 ): Promise<Row> {
   if ((current.deleted_at !== null) === deleted) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: deleted ? "Already deleted" : "Not deleted",
-    });
+    throw codedError("BAD_REQUEST", apiMessage(deleted ? "already_deleted" : "not_deleted"));
   }
   return auditedUpdate<Row>(
     ctx,
@@ -89,8 +86,7 @@ export async function removeUnreferenced(
   const actor = actorOf(ctx.principal);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom(table).selectAll().where("id", "=", id).executeTakeFirst();
-    if (!before)
-      throw new TRPCError({ code: "NOT_FOUND", message: `No ${table} record with id ${id}` });
+    if (!before) throw new RecordNotFoundError(table, id);
     if (before.version !== version) {
       throw codedError("CONFLICT", recordChanged(before));
     }

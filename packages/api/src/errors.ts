@@ -3,9 +3,11 @@
 import { TRPCError } from "@trpc/server";
 import { FundingModelError } from "@coherence/funding-model";
 import { RecordNotFoundError, VersionConflictError } from "@coherence/db";
+import { UnknownOperationError } from "@coherence/reports";
+import { fundingModelMessage } from "./funding-model-messages";
 import { apiMessage } from "./messages";
 import type { ApiMessage } from "./messages";
-import { ConflictDetails, codedError } from "./trpc-errors";
+import { codedError, conflictError } from "./trpc-errors";
 
 /** "This record was changed by … at … (now version …)", coded. */
 export function recordChanged(current: {
@@ -28,25 +30,20 @@ function databaseCode(error: unknown): string | null {
   return typeof value === "string" ? value : null;
 }
 
+/** Errors from below as coded tRPC errors (null: not ours to map; it stays a 500). */
 export function toTRPCError(error: unknown): TRPCError | null {
   if (error instanceof TRPCError) return error;
-  if (error instanceof VersionConflictError) {
-    const changed = recordChanged(error.current);
-    return new TRPCError({
-      code: "CONFLICT",
-      message: error.message,
-      cause: new ConflictDetails(
-        { current: error.current },
-        { code: changed.code, params: changed.params },
-      ),
-    });
-  }
-  if (error instanceof RecordNotFoundError) {
-    return new TRPCError({ code: "NOT_FOUND", message: error.message });
-  }
-  if (error instanceof FundingModelError) {
-    return new TRPCError({ code: "BAD_REQUEST", message: error.message });
-  }
+  if (error instanceof VersionConflictError)
+    return conflictError(recordChanged(error.current), { current: error.current });
+  if (error instanceof RecordNotFoundError)
+    return codedError(
+      "NOT_FOUND",
+      apiMessage("record_not_found", { table: error.table, id: error.id }),
+    );
+  if (error instanceof UnknownOperationError)
+    return codedError("NOT_FOUND", apiMessage("unknown_operation", { code: error.code }));
+  if (error instanceof FundingModelError)
+    return codedError("BAD_REQUEST", fundingModelMessage(error));
   switch (databaseCode(error)) {
     case "SQLITE_CONSTRAINT_UNIQUE":
     case "SQLITE_CONSTRAINT_PRIMARYKEY":
@@ -54,16 +51,10 @@ export function toTRPCError(error: unknown): TRPCError | null {
       return codedError("CONFLICT", apiMessage("same_key_exists"));
     case "SQLITE_CONSTRAINT_FOREIGNKEY":
     case "23503":
-      return new TRPCError({
-        code: "BAD_REQUEST",
-        message: "The record refers to something that does not exist, or is still referred to",
-      });
+      return codedError("BAD_REQUEST", apiMessage("record_referenced"));
     case "SQLITE_CONSTRAINT_CHECK":
     case "23514":
-      return new TRPCError({
-        code: "BAD_REQUEST",
-        message: "The value breaks a rule of the ledger (e.g. a negative amount)",
-      });
+      return codedError("BAD_REQUEST", apiMessage("ledger_rule"));
     default:
       return null;
   }

@@ -6,15 +6,15 @@ import type { Database } from "@coherence/db";
 import { usdColumns } from "@coherence/imports";
 import type { RecordProblem, UsdColumns } from "@coherence/imports";
 import { rateInForce, resolved } from "./record-references";
-import { amountMessage, recordProblemError } from "./record-problems";
+import { fundingModelMessage } from "./funding-model-messages";
+import { recordProblemError } from "./record-problems";
 import { fieldError } from "./trpc";
 
 export function readAmount(field: string, amount: string, currency: string): number {
   try {
     return parseAmount(amount, currency);
   } catch (error) {
-    if (error instanceof FundingModelError)
-      throw fieldError(field, { ...amountMessage(error, currency), text: error.message });
+    if (error instanceof FundingModelError) throw fieldError(field, fundingModelMessage(error));
     throw error;
   }
 }

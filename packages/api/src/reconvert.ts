@@ -20,16 +20,19 @@ export async function reconvertCurrency(
   const table = new RateTable(
     rates.map((r) => ({ currency, effectiveFrom: r.effective_date, unitsPerUsd: r.units_per_usd })),
   );
-  const convert = (amount: number, date: string, what: string) => {
+  const convert = (
+    amount: number,
+    date: string,
+    record: { code: "flow_would_lose_rate" | "budget_line_would_lose_rate"; ref: string },
+  ) => {
     try {
       return table.convert(amount, currency, date);
     } catch (error) {
-      if (error instanceof MissingRateError) {
+      if (error instanceof MissingRateError)
         throw fieldError(
           "effectiveDate",
-          apiMessage("rate_would_leave_gap", { what, date, currency }),
+          apiMessage(record.code, { ref: record.ref, date, currency }),
         );
-      }
       throw error;
     }
   };
@@ -41,7 +44,10 @@ export async function reconvertCurrency(
     .where("rate_origin", "=", "rate_table")
     .execute();
   for (const f of flows) {
-    const converted = convert(f.amount, f.status_date, `Flow ${f.external_ref ?? f.id}`);
+    const converted = convert(f.amount, f.status_date, {
+      code: "flow_would_lose_rate",
+      ref: f.external_ref ?? `#${f.id}`,
+    });
     const unitsPerUsd = converted.rate?.unitsPerUsd ?? "1";
     if (converted.amountUsdCents === f.amount_usd_cents && unitsPerUsd === f.units_per_usd)
       continue;
@@ -59,7 +65,10 @@ export async function reconvertCurrency(
     .where("rate_origin", "=", "rate_table")
     .execute();
   for (const r of lines) {
-    const converted = convert(r.amount, r.period_start, `Budget line ${r.external_ref}`);
+    const converted = convert(r.amount, r.period_start, {
+      code: "budget_line_would_lose_rate",
+      ref: r.external_ref,
+    });
     const unitsPerUsd = converted.rate?.unitsPerUsd ?? "1";
     if (converted.amountUsdCents === r.amount_usd_cents && unitsPerUsd === r.units_per_usd)
       continue;

@@ -2,24 +2,10 @@
 // input field it is shown next to and the coded message (messages.ts) the client words in its
 // language.
 import type { TRPCError } from "@trpc/server";
-import { InvalidAmountError } from "@coherence/funding-model";
-import type { FundingModelError } from "@coherence/funding-model";
 import type { RecordProblem } from "@coherence/imports";
+import { fundingModelMessage } from "./funding-model-messages";
 import { apiMessage } from "./messages";
-import type { ApiMessage } from "./messages";
 import { fieldError } from "./trpc";
-
-/** A refused amount, coded (the English text stays the funding model's). */
-export function amountMessage(error: FundingModelError, currency: string): ApiMessage {
-  if (error instanceof InvalidAmountError) {
-    if (error.problem === "too_large") return apiMessage("amount_too_large");
-    if (error.problem === "decimals" && error.allowedDecimals !== null)
-      return error.allowedDecimals === 1
-        ? apiMessage("amount_one_decimal", { currency })
-        : apiMessage("amount_decimals", { currency, decimals: error.allowedDecimals });
-  }
-  return apiMessage("amount_invalid", { currency });
-}
 
 /**
  * The field error of a record problem; the helpers' code columns are named as the API's inputs.
@@ -42,16 +28,13 @@ export function recordProblemError(problem: RecordProblem): TRPCError {
     case "task_without_operation":
       return fieldError("taskCode", apiMessage("task_needs_operation"));
     case "invalid_amount":
-      return fieldError("amount", {
-        ...amountMessage(problem.error, problem.currency),
-        text: problem.error.message,
-      });
+      return fieldError("amount", fundingModelMessage(problem.error));
     case "missing_rate":
       return fieldError(
         "currency",
         apiMessage("no_rate", { currency: problem.currency, date: problem.date }),
       );
     case "conversion_failed":
-      return fieldError("currency", problem.error.message);
+      return fieldError("currency", fundingModelMessage(problem.error));
   }
 }

@@ -1,7 +1,6 @@
 // A finance officer writes only where one of their assignments covers the record: the
 // assignment's operation (if set) is the record's operation, and its entity (if set) is the
 // record's entity (a requirement's entity, a flow's recipient). Admins write everywhere.
-import { apiMessage } from "./messages";
 import type { ApiMessage } from "./messages";
 import { codedError } from "./trpc-errors";
 import type { Principal } from "./auth/principal";
@@ -21,15 +20,11 @@ export function canWrite(principal: Principal, record: RecordScope): boolean {
   );
 }
 
-/** Refuse (FORBIDDEN) a write outside the caller's assignments; `what` names the record's scope. */
+/** Refuse (FORBIDDEN) a write outside the caller's assignments; `refusal` names the record's scope. */
 export function assertCanWrite(
   principal: Principal,
   record: RecordScope,
-  what: string | ApiMessage,
+  refusal: ApiMessage,
 ): void {
-  if (!canWrite(principal, record))
-    throw codedError(
-      "FORBIDDEN",
-      typeof what === "string" ? apiMessage("not_assigned", { what }) : what,
-    );
+  if (!canWrite(principal, record)) throw codedError("FORBIDDEN", refusal);
 }

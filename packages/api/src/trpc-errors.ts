@@ -2,15 +2,24 @@
 import { TRPCError } from "@trpc/server";
 import type { ApiMessage, MessageCode } from "./messages";
 
-/** An input problem tied to one field, shown next to that field in the web app. */
+/** One message in English with its code and parameters, for the client's language. */
+export interface CodedText {
+  text: string;
+  coded: MessageCode;
+}
+
+/** A message as the formatter needs it: its English text beside its code and parameters. */
+export function codedText(message: ApiMessage): CodedText {
+  return { text: message.text, coded: { code: message.code, params: message.params } };
+}
+
+/** Input problems tied to one field, shown next to that field in the web app. */
 export class FieldError extends Error {
   constructor(
     readonly field: string,
-    message: string,
-    /** The message's code and parameters, for the client's language. */
-    readonly coded: MessageCode | null = null,
+    readonly messages: readonly CodedText[],
   ) {
-    super(message);
+    super(messages.map((m) => m.text).join("; "));
   }
 }
 
@@ -37,5 +46,24 @@ export function codedError(code: TRPCError["code"], message: ApiMessage): TRPCEr
     code,
     message: message.text,
     cause: new CodedMessage({ code: message.code, params: message.params }),
+  });
+}
+
+/**
+ * A BAD_REQUEST whose messages belong to one input field, each coded (wordable in any language).
+ * @example throw fieldError("taskCode", apiMessage("task_needs_operation"));
+ */
+export function fieldError(field: string, message: ApiMessage | readonly ApiMessage[]): TRPCError {
+  const messages = (Array.isArray(message) ? message : [message]) as readonly ApiMessage[];
+  const cause = new FieldError(field, messages.map(codedText));
+  return new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+}
+
+/** A CONFLICT carrying the current record (or shares) and its coded message. */
+export function conflictError(message: ApiMessage, details: unknown): TRPCError {
+  return new TRPCError({
+    code: "CONFLICT",
+    message: message.text,
+    cause: new ConflictDetails(details, { code: message.code, params: message.params }),
   });
 }

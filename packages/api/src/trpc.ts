@@ -1,6 +1,7 @@
 // tRPC initialisation: the context every procedure receives, and the procedure builders that
 // enforce sign-in and roles on the server for every call.
-import { TRPCError, initTRPC } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
+import { initTRPC } from "@trpc/server";
 import type { Kysely } from "kysely";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
@@ -9,8 +10,15 @@ import type { LedgerSource } from "@coherence/reports";
 import type { Principal } from "./auth/principal";
 import { toTRPCError } from "./errors";
 import { apiMessage, issueCode } from "./messages";
-import type { ApiMessage, MessageCode } from "./messages";
-import { CodedMessage, ConflictDetails, FieldError, codedError } from "./trpc-errors";
+import type { MessageCode } from "./messages";
+import {
+  CodedMessage,
+  ConflictDetails,
+  FieldError,
+  codedError,
+  conflictError,
+  fieldError,
+} from "./trpc-errors";
 
 export interface SessionCookies {
   set(token: string, expiresAt: Date): void;
@@ -52,8 +60,7 @@ export interface ErrorDetails {
 }
 
 function fieldCodesOf(cause: unknown): Record<string, MessageCode[]> | null {
-  if (cause instanceof FieldError)
-    return { [cause.field]: [cause.coded ?? { code: null, params: {} }] };
+  if (cause instanceof FieldError) return { [cause.field]: cause.messages.map((m) => m.coded) };
   if (!(cause instanceof ZodError)) return null;
   const out: Record<string, MessageCode[]> = {};
   for (const issue of cause.issues) {
@@ -67,43 +74,39 @@ function fieldCodesOf(cause: unknown): Record<string, MessageCode[]> | null {
 /** The code of an error cause's whole message, if it has one. */
 export function messageCodeOf(cause: unknown): MessageCode | null {
   if (cause instanceof CodedMessage) return cause.coded;
-  if (cause instanceof ConflictDetails || cause instanceof FieldError) return cause.coded;
+  if (cause instanceof ConflictDetails) return cause.coded;
+  if (cause instanceof FieldError && cause.messages.length === 1) return cause.messages[0]!.coded;
   return null;
+}
+
+/**
+ * The extra data of an error as the client receives it (see the error formatter): field messages,
+ * their codes, the code of the whole message, and the current record of a CONFLICT.
+ */
+export function errorDetailsOf(error: TRPCError): ErrorDetails {
+  const cause: unknown = error.cause;
+  const fieldErrors =
+    cause instanceof ZodError
+      ? z.flattenError(cause).fieldErrors
+      : cause instanceof FieldError
+        ? { [cause.field]: cause.messages.map((m) => m.text) }
+        : null;
+  return {
+    fieldErrors,
+    fieldCodes: fieldCodesOf(cause),
+    conflict: cause instanceof ConflictDetails ? cause.details : null,
+    messageCode: messageCodeOf(cause),
+  };
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const cause: unknown = error.cause;
-    const fieldErrors =
-      cause instanceof ZodError
-        ? z.flattenError(cause).fieldErrors
-        : cause instanceof FieldError
-          ? { [cause.field]: [cause.message] }
-          : null;
-    const conflict = cause instanceof ConflictDetails ? cause.details : null;
-    const details: ErrorDetails = {
-      fieldErrors,
-      fieldCodes: fieldCodesOf(cause),
-      conflict,
-      messageCode: messageCodeOf(cause),
-    };
-    return { ...shape, data: { ...shape.data, ...details } };
+    return { ...shape, data: { ...shape.data, ...errorDetailsOf(error) } };
   },
 });
 
-/** Throw a BAD_REQUEST whose message belongs to one input field (coded: wordable in any language). */
-export function fieldError(field: string, message: ApiMessage | string): TRPCError {
-  const text = typeof message === "string" ? message : message.text;
-  const coded = typeof message === "string" ? null : { code: message.code, params: message.params };
-  return new TRPCError({
-    code: "BAD_REQUEST",
-    message: text,
-    cause: new FieldError(field, text, coded),
-  });
-}
-
-export { codedError };
+export { codedError, conflictError, fieldError };
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

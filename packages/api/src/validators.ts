@@ -3,12 +3,16 @@
 // never touches them.
 import { z } from "zod";
 import { isKnownCurrency } from "@coherence/funding-model";
-import { API_MESSAGES } from "./messages";
+import { API_MESSAGES, apiMessage } from "./messages";
 
-/** A real calendar date written YYYY-MM-DD. */
+/**
+ * A real calendar date written YYYY-MM-DD, with one message whatever is wrong: empty, not in
+ * that form, or no such day (each check stops the ones after it).
+ */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: API_MESSAGES.date_format })
+  .min(1, { error: API_MESSAGES.date_required, abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: API_MESSAGES.date_format, abort: true })
   .refine(
     (value) => {
       const [y, m, d] = value.split("-").map(Number) as [number, number, number];
@@ -44,7 +48,8 @@ export const currency = z
   .toUpperCase()
   .refine(isKnownCurrency, { error: API_MESSAGES.unknown_currency });
 
-export const text = (max: number) => z.string().max(max, { error: `At most ${max} characters` });
+export const text = (max: number) =>
+  z.string().max(max, { error: apiMessage("too_long", { maximum: max }).text });
 
 export const pagination = {
   limit: z.number().int().min(1).max(500).default(50),

@@ -418,6 +418,7 @@ const TABLE: Record<string, { profile: Profile; input: InputFactory }> = {
     profile: READ,
     input: () => ({ operation: "MINUSCA", period: { kind: "peacekeeping", year: 2024 } }),
   },
+  "import.upload": { profile: WRITER, input: (_fx, _kind, n) => ({ files: importFile(n).files }) },
   "import.preview": { profile: WRITER, input: (_fx, _kind, n) => importFile(n) },
   "import.commit": { profile: WRITER, input: (_fx, _kind, n) => importFile(n) },
   "import.list": { profile: WRITER, input: () => ({}) },

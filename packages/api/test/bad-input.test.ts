@@ -102,9 +102,14 @@ describe.each(ENGINES)("bad input on %s", (engine) => {
     const e = error as {
       code?: string;
       message?: string;
-      cause?: { field?: string; coded?: { code: string | null; params: object } | null };
+      cause?: { field?: string; messages?: { coded: { code: string | null; params: object } }[] };
     };
-    return { code: e.code, field: e.cause?.field, message: e.message, coded: e.cause?.coded };
+    return {
+      code: e.code,
+      field: e.cause?.field,
+      message: e.message,
+      coded: e.cause?.messages?.[0]?.coded,
+    };
   };
   /** Field, English text, code and parameters of the error expected. */
   type Expected = [string, string, string, object];

@@ -1,6 +1,7 @@
 // The import wizard's column mapping and background commit through the real router, on SQLite
 // and PostgreSQL: inspect proposes a mapping (remembered per source once committed), preview
-// and commit read through it, start + progress commit as a job with the same outcome.
+// and commit read through it, start + progress commit as a job with the same outcome. The file
+// is sent once (`import.upload`): the steps read it by its id, with the same outcomes.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 import type { Kysely } from "kysely";
@@ -235,6 +236,74 @@ describe.each(ENGINES)("import wizard procedures on %s", (engine) => {
     const other = await contextFor("coherence_session=someone-else");
     await expect(createCaller(other).import.progress({ jobId })).rejects.toMatchObject({
       code: "NOT_FOUND",
+    });
+  });
+
+  it("inspects, previews and imports the uploaded file by its id, as if it were sent each time", async () => {
+    const own = fx.caller("financeOwn");
+    const sent = file([row("UP-1", "10.00"), row("UP-2", "12a")]);
+    const upload = await own.import.upload({ files: [sent] });
+    expect(upload).toEqual({
+      uploadId: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown,
+      files: [{ fileName: "norvege.csv", bytes: Buffer.byteLength(sent.content) }],
+    });
+    const { uploadId } = upload;
+    const inspected = await own.import.inspect({ kind: "flows", source: "NOR", uploadId });
+    expect(inspected).toEqual(
+      await own.import.inspect({ kind: "flows", source: "NOR", file: sent }),
+    );
+    expect(inspected.headers).toEqual(Object.keys(COLUMNS));
+    const byId = await own.import.preview({ kind: "flows", uploadId, columns: COLUMNS });
+    const bySending = await own.import.preview({ kind: "flows", files: [sent], columns: COLUMNS });
+    expect(byId).toEqual(bySending);
+    expect(byId.counts).toMatchObject({ read: 2, created: 1, rejected: 1 });
+    expect(byId.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+      [3, "Montant", "not_a_decimal"],
+    ]);
+    // Import the good row, from the same upload: the file is not sent again.
+    const { jobId } = await own.import.start({
+      kind: "flows",
+      uploadId,
+      columns: COLUMNS,
+      mode: "partial",
+    });
+    const done = await finished(own, jobId);
+    expect(done).toMatchObject({ state: "done", outcome: { committed: true } });
+    const stored = await fx.connection.db
+      .selectFrom("flows")
+      .select(["external_ref", "amount"])
+      .where("external_ref", "like", "UP-%")
+      .execute();
+    expect(stored).toEqual([{ external_ref: "UP-1", amount: 1000 }]);
+  });
+
+  it("refuses an unknown upload, both files and an upload, neither, and more than 20 MB at once", async () => {
+    const own = fx.caller("financeOwn");
+    await expect(
+      own.import.preview({ kind: "flows", uploadId: "0".repeat(32) }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringMatching(/choose the file again/) as unknown,
+    });
+    const { uploadId } = await own.import.upload({ files: [file([row("UP-3", "1.00")])] });
+    for (const input of [
+      { kind: "flows" as const, uploadId, files: [file([])] },
+      { kind: "flows" as const },
+    ])
+      await expect(own.import.preview(input)).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringContaining(
+          "Give either the files or the id of an uploaded file",
+        ) as unknown,
+      });
+    const half = {
+      fileName: "big.csv",
+      encoding: "text" as const,
+      content: "x".repeat(10_000_001),
+    };
+    await expect(own.import.upload({ files: [half, half] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("At most 20 MB of files at once") as unknown,
     });
   });
 });

@@ -21,6 +21,15 @@ describe("Crosswalk", () => {
       ["C", 'share "1.5" is not a number in (0, 1]'],
       ["D", "common category UNSDG-1 listed twice"],
     ]);
+    // What each issue is, with its values, for callers that word it in another language.
+    expect(
+      issues.map(({ problem, commonCode, share, sum }) => ({ problem, commonCode, share, sum })),
+    ).toEqual([
+      { problem: "sum", commonCode: undefined, share: undefined, sum: "9999/10000" },
+      { problem: "unknown_common", commonCode: "UNSDG-9", share: undefined, sum: undefined },
+      { problem: "share_range", commonCode: undefined, share: "1.5", sum: undefined },
+      { problem: "listed_twice", commonCode: "UNSDG-1", share: undefined, sum: undefined },
+    ]);
     expect(
       () =>
         new Crosswalk([{ taxonomy: "T", categoryCode: "A", commonCode: "UNSDG-1", share: "0.5" }]),

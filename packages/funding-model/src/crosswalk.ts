@@ -48,7 +48,15 @@ export interface CrosswalkRow {
 export interface CrosswalkIssue {
   taxonomy: string;
   categoryCode: string;
+  /** In English; `problem` and its values let callers word it themselves. */
   message: string;
+  problem: "unknown_common" | "listed_twice" | "share_range" | "sum";
+  /** The common category at fault (unknown_common, listed_twice). */
+  commonCode?: string;
+  /** The share as written (share_range). */
+  share?: string;
+  /** The exact sum as a fraction, e.g. "9/10" (sum). */
+  sum?: string;
 }
 
 /** One part of a split. */
@@ -93,33 +101,50 @@ function group(rows: readonly CrosswalkRow[]): Map<string, CrosswalkRow[]> {
  * Every problem of a crosswalk: unknown common codes, shares that are not in (0, 1], a common
  * category listed twice, and categories whose shares do not sum to exactly 1. Empty = valid.
  * @example validateCrosswalk([{ taxonomy: "T", categoryCode: "A", commonCode: "UNSDG-1", share: "0.5" }])
- * // → [{ taxonomy: "T", categoryCode: "A", message: "shares sum to 1/2, not 1" }]
+ * // → [{ taxonomy: "T", categoryCode: "A", problem: "sum", sum: "1/2", message: "shares sum to 1/2, not 1" }]
  */
 export function validateCrosswalk(rows: readonly CrosswalkRow[]): CrosswalkIssue[] {
   const issues: CrosswalkIssue[] = [];
   for (const list of group(rows).values()) {
     const { taxonomy, categoryCode } = list[0]!;
-    const issue = (message: string) => issues.push({ taxonomy, categoryCode, message });
+    const issue = (found: Omit<CrosswalkIssue, "taxonomy" | "categoryCode">) =>
+      issues.push({ taxonomy, categoryCode, ...found });
     let sum: BigRatio = { numerator: 0n, denominator: 1n };
     const seen = new Set<string>();
     let valid = true;
     for (const row of list) {
-      if (!COMMON_INDEX.has(row.commonCode)) {
-        issue(`unknown common category "${row.commonCode}"`);
+      const commonCode = row.commonCode;
+      if (!COMMON_INDEX.has(commonCode)) {
+        issue({
+          problem: "unknown_common",
+          commonCode,
+          message: `unknown common category "${commonCode}"`,
+        });
         valid = false;
       }
-      if (seen.has(row.commonCode)) issue(`common category ${row.commonCode} listed twice`);
-      seen.add(row.commonCode);
+      if (seen.has(commonCode))
+        issue({
+          problem: "listed_twice",
+          commonCode,
+          message: `common category ${commonCode} listed twice`,
+        });
+      seen.add(commonCode);
       const share = parseRational(row.share);
       if (!share || share.numerator === 0n || share.numerator > share.denominator) {
-        issue(`share "${row.share}" is not a number in (0, 1]`);
+        issue({
+          problem: "share_range",
+          share: row.share,
+          message: `share "${row.share}" is not a number in (0, 1]`,
+        });
         valid = false;
         continue;
       }
       sum = addRatios(sum, share);
     }
-    if (valid && sum.numerator !== sum.denominator)
-      issue(`shares sum to ${sum.numerator}/${sum.denominator}, not 1`);
+    if (valid && sum.numerator !== sum.denominator) {
+      const total = `${sum.numerator}/${sum.denominator}`;
+      issue({ problem: "sum", sum: total, message: `shares sum to ${total}, not 1` });
+    }
   }
   return issues;
 }

@@ -1,6 +1,8 @@
 // How an import words a record problem: the column and value of the file it points at, and the
 // reason, coded as interchange's reasons are (the rejects file and the CLI print its English).
-import { reason } from "@coherence/interchange";
+import { InvalidAmountError } from "@coherence/funding-model";
+import type { FundingModelError } from "@coherence/funding-model";
+import { amountReason, reason } from "@coherence/interchange";
 import type { Reason } from "@coherence/interchange";
 import type { RecordProblem } from "./record-columns/record-problem";
 
@@ -8,6 +10,12 @@ export interface ProblemCell {
   column: string;
   value: string;
   why: Reason;
+}
+
+/** A conversion the funding model refused: too large once in USD, or not possible at that rate. */
+function conversionReason(error: FundingModelError, currency: string, date: string): Reason {
+  if (error.code === "MONEY_OVERFLOW") return reason("conversion_too_large");
+  return reason("conversion_failed", { currency, date });
 }
 
 export function importProblemCell(problem: RecordProblem): ProblemCell {
@@ -40,7 +48,10 @@ export function importProblemCell(problem: RecordProblem): ProblemCell {
       return {
         column: "amount",
         value: problem.amount,
-        why: reason("conversion_failed", { detail: problem.error.message }),
+        why:
+          problem.error instanceof InvalidAmountError
+            ? amountReason(problem.error)
+            : reason("unknown_currency"),
       };
     case "missing_rate":
       return {
@@ -52,7 +63,7 @@ export function importProblemCell(problem: RecordProblem): ProblemCell {
       return {
         column: "amount",
         value: String(problem.amountMinor),
-        why: reason("conversion_failed", { detail: problem.error.message }),
+        why: conversionReason(problem.error, problem.currency, problem.date),
       };
   }
 }

@@ -6,6 +6,8 @@
 // imports row as undone.
 import type { Kysely } from "kysely";
 import type { AuditAction, AuditEntry, Database } from "@coherence/db";
+import { reason } from "@coherence/interchange";
+import type { Reason, ReasonCode, ReasonParams } from "@coherence/interchange";
 import type { Trx } from "./context";
 import { relinkMandates } from "./apply/mandates";
 import type { ImportScope } from "./types";
@@ -13,7 +15,15 @@ import type { ImportScope } from "./types";
 export interface UndoConflict {
   table: string;
   recordId: string;
+  /** Why, in English; `code` and `params` word it in another language (interchange's REASONS). */
   reason: string;
+  code: ReasonCode;
+  params: ReasonParams;
+}
+
+/** A conflict of one record, with its coded reason. */
+function conflictOf(table: string, recordId: string, why: Reason): UndoConflict {
+  return { table, recordId, reason: why.text, code: why.code, params: why.params };
 }
 
 export interface UndoOutcome {
@@ -27,8 +37,13 @@ export interface UndoOutcome {
   kept: UndoConflict[];
 }
 
+/** Why an import cannot be undone at all; `problem` and its values word it in any language. */
 export class UndoError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem: "no_such_import" | "already_undone",
+    readonly params: Record<string, string | number>,
+  ) {
     super(message);
     this.name = "UndoError";
   }
@@ -208,10 +223,12 @@ export async function undoImport(
       .selectAll()
       .where("id", "=", importId)
       .executeTakeFirst();
-    if (!imp) throw new UndoError(`No import #${importId}`);
+    if (!imp) throw new UndoError(`No import #${importId}`, "no_such_import", { id: importId });
     if (imp.undone_at !== null)
       throw new UndoError(
         `Import #${importId} was already undone at ${imp.undone_at} by ${imp.undone_by ?? "?"}`,
+        "already_undone",
+        { id: importId, at: imp.undone_at, who: imp.undone_by ?? "?" },
       );
     const entries = await trx
       .selectFrom("audit_log")
@@ -258,23 +275,21 @@ export async function undoImport(
           .where("id", ">", t.last.id)
           .orderBy("id", "desc")
           .executeTakeFirst();
-        outcome.conflicts.push({
-          table: t.table,
-          recordId: t.recordId,
-          reason: latest
-            ? `changed since the import by ${latest.actor} at ${latest.at}`
-            : state
-              ? "changed since the import"
-              : "deleted since the import",
-        });
+        outcome.conflicts.push(
+          conflictOf(
+            t.table,
+            t.recordId,
+            latest
+              ? reason("undo_changed_by", { who: latest.actor, at: latest.at })
+              : state
+                ? reason("undo_changed")
+                : reason("undo_deleted"),
+          ),
+        );
         continue;
       }
       if (options.canWrite && !options.canWrite(scopeOf(t.table, current ?? after))) {
-        outcome.conflicts.push({
-          table: t.table,
-          recordId: t.recordId,
-          reason: "not in your assignments",
-        });
+        outcome.conflicts.push(conflictOf(t.table, t.recordId, reason("undo_not_assigned")));
       }
     }
     if (outcome.conflicts.length > 0) return outcome;
@@ -346,11 +361,7 @@ export async function undoImport(
       if (created) {
         if (t.table === "organizations" || t.table === "operations" || t.table === "taxonomies") {
           if (await isReferenced(trx, t.table, Number(t.recordId))) {
-            outcome.kept.push({
-              table: t.table,
-              recordId: t.recordId,
-              reason: "kept: deleted records still refer to it (they stay in the history)",
-            });
+            outcome.kept.push(conflictOf(t.table, t.recordId, reason("undo_kept_referenced")));
             continue;
           }
         }

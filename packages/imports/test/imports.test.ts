@@ -227,6 +227,10 @@ G-2,GBR,UNDP,MINUSCA,,voluntary_core,paid,20.00,USD,2024-03-01,,,,,
     await expect(undoImport(connection.db, first.importId!, { actor: "x" })).rejects.toThrow(
       /already undone/,
     );
+    await expect(undoImport(connection.db, first.importId!, { actor: "x" })).rejects.toMatchObject({
+      problem: "already_undone",
+      params: { id: first.importId!, who: "cli:undoer" },
+    });
   });
 
   it("refuses to undo when a touched record changed since, and changes nothing", async () => {
@@ -237,6 +241,11 @@ G-2,GBR,UNDP,MINUSCA,,voluntary_core,paid,20.00,USD,2024-03-01,,,,,
     expect(undo.undone).toBe(false);
     expect(undo.conflicts).toHaveLength(1);
     expect(undo.conflicts[0]!.reason).toMatch(/changed since the import by cli:test/);
+    // Coded too, for the web app's languages: who changed it and when are values, not words.
+    expect(undo.conflicts[0]).toMatchObject({
+      code: "undo_changed_by",
+      params: { who: "cli:test", at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) as unknown },
+    });
     expect(await snapshot(connection.db)).toEqual(before);
   });
 

@@ -4,6 +4,7 @@ export * from "./records";
 export type { Problem } from "./problem";
 export { FileProblemError, formatProblem } from "./problem";
 export { REASONS, codedMessages, fillTemplate, reason, reasonFields } from "./reasons";
+export { amountReason } from "./canonical/row-context";
 export type { Coded, Reason, ReasonCode, ReasonParams } from "./reasons";
 export type { ByteSource } from "./bytes";
 export { neutralise, unneutralise } from "./neutralise";

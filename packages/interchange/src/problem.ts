@@ -14,8 +14,8 @@ export interface Problem {
   /** Why, in English (the CLI's and API's text). */
   reason: string;
   /** The reason as a stable code and parameters, for other languages (see reasons.ts). */
-  code?: ReasonCode;
-  params?: ReasonParams;
+  code: ReasonCode;
+  params: ReasonParams;
   /**
    * The canonical column, when the file's headers were mapped to canonical ones and `column`
    * names the file's own header.
@@ -63,11 +63,7 @@ export class FileProblemError extends Error {
   }
 }
 
-/** A file-level problem. @example fileProblem("a.csv", "the file is empty (0 bytes)") */
-export function fileProblem(
-  file: string,
-  reason: Reason | string,
-  line: number | null = null,
-): Problem {
+/** A file-level problem. @example fileProblem("a.csv", reason("empty_file")) */
+export function fileProblem(file: string, reason: Reason, line: number | null = null): Problem {
   return { file, line, column: null, value: null, ...reasonFields(reason) };
 }

@@ -18,7 +18,6 @@ describe("reasons", () => {
       code: "missing_column",
       params: {},
     });
-    expect(reasonFields("plain text")).toEqual({ reason: "plain text" });
   });
 
   it("makes catalogs of its own kind for other packages", () => {

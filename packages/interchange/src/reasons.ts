@@ -1,7 +1,9 @@
 // Why a row or a file of an import is refused, as a stable code with parameters and its English
 // text. The text goes to the command line and to API users as it always did (in `Problem.reason`
 // and `formatProblem`); the code and parameters let the web app say the same in the user's
-// language. A code is never reused for another meaning: add a code, never change one.
+// language. A code is never reused for another meaning: add a code, never change one. A
+// template's parameters are values (codes, numbers, dates, names from the file), never English
+// words: a detail that needs words is a code of its own.
 
 /** English templates; `{name}` is a parameter. */
 export const REASONS = {
@@ -58,10 +60,21 @@ export const REASONS = {
   binary_utf16: "this is UTF-16 text: save it as UTF-8",
   binary_nul: "binary file (contains NUL bytes)",
   not_xlsx_text: "not an XLSX file (it looks like text: import it as CSV)",
-  not_xlsx: "not an XLSX file ({detail})",
-  xlsx_damaged: "not a readable XLSX file: it is truncated or damaged ({detail})",
-  cells_unreadable: "{details}",
+  not_xlsx_xls:
+    "not an XLSX file (this is a legacy Excel (.xls) file: save it as .xlsx or UTF-8 CSV)",
+  not_xlsx_pdf: "not an XLSX file (this is a PDF file, not text)",
+  not_xlsx_utf16: "not an XLSX file (this is UTF-16 text: save it as UTF-8)",
+  not_xlsx_binary: "not an XLSX file (binary file (contains NUL bytes))",
+  xlsx_damaged: "not a readable XLSX file: it is truncated or damaged",
   empty_worksheet: "the worksheet is empty: it has no header row",
+  not_utf8_text: "the file is not valid UTF-8 text",
+  // XLSX cells that cannot be read
+  cell_not_a_date: "not a valid date",
+  cell_date_with_time: "a date with a time of day: give the date only",
+  cell_not_finite: "not a finite number",
+  cell_error: "the cell holds the error {error}",
+  cell_formula_no_value: "a formula without a saved value: paste it as a value",
+  cell_unknown_type: "a cell of an unknown type",
   // groups of rows
   mandate_differs: "differs from line {line} of the same mandate ({expected})",
   mandate_differs_empty: "differs from line {line} of the same mandate (empty)",
@@ -73,7 +86,14 @@ export const REASONS = {
     "differs from line {line}, the {stage} row of budget line {ref} (empty)",
   scale_sum:
     'the rates of scale "{scale}" for {from}..{to} sum to {total} percent, not 100 ({rows} rows from line {line})',
-  crosswalk_invalid: '{details} (category "{category}" of taxonomy "{taxonomy}", lines {lines})',
+  crosswalk_sum:
+    'shares sum to {sum}, not 1 (category "{category}" of taxonomy "{taxonomy}", lines {lines})',
+  crosswalk_share_range:
+    'share "{share}" is not a number in (0, 1] (category "{category}" of taxonomy "{taxonomy}", lines {lines})',
+  crosswalk_listed_twice:
+    'common category {common} listed twice (category "{category}" of taxonomy "{taxonomy}", lines {lines})',
+  crosswalk_unknown_common:
+    'unknown common category "{common}" (category "{category}" of taxonomy "{taxonomy}", lines {lines})',
   // against the database (the importer)
   unknown_operation: "unknown operation {code}",
   unknown_organization: "unknown organization {code} (import it first with the organizations kind)",
@@ -82,7 +102,8 @@ export const REASONS = {
   duplicate_requirement_stage: "duplicate (external_ref, stage): already on line {line}",
   missing_rate: "no {currency} rate in force on {date}: import the UN operational rate first",
   usd_rate_one: "a USD rate must be 1",
-  conversion_failed: "{detail}",
+  conversion_too_large: "too large once converted to USD",
+  conversion_failed: "cannot be converted to USD at the {currency} rate in force on {date}",
   not_member_state: "{member} is not a member state (kind {kind})",
   scale_sum_database:
     "scale {scale} from {from} would sum to {total} in the database, not 100 (it has rates for member states this file does not list)",
@@ -98,6 +119,8 @@ export const REASONS = {
   // the caller's rights
   not_assigned_flows:
     "you may not write flows of operation {operation} to {recipient}: not in your assignments",
+  not_assigned_flows_no_operation:
+    "you may not write flows to {recipient} without an operation: not in your assignments",
   not_assigned_flow_change:
     "you may not change this flow: its operation and recipient are not in your assignments",
   not_assigned_budget_lines:
@@ -111,6 +134,50 @@ export const REASONS = {
   admin_only_operations:
     "unknown operation {operation}: only an administrator may create operations",
   rename_operation: "you may not rename this operation",
+  // OCHA FTS files
+  fts_missing_column: "missing column (is this an FTS flows export?)",
+  fts_not_flow_object: "not a flow object",
+  fts_missing_id: "missing flow id",
+  fts_unknown_status: "unknown status: expected pledge, commitment or paid",
+  fts_not_amount: "not a non-negative number",
+  fts_usd_decimals: "more than 2 decimals",
+  fts_unknown_boundary: "unknown boundary: expected incoming, internal or outgoing",
+  fts_unknown_on_boundary: "unknown onBoundary: expected single or shared",
+  json_truncated: "not valid JSON (a truncated download?): the file ends too soon",
+  json_invalid: "not valid JSON (a truncated or damaged download?)",
+  fts_answer_array:
+    "not an FTS flow answer: expected an object with data.flows (fts/flow/custom-search), found a JSON array",
+  fts_answer_object:
+    "not an FTS flow answer: expected an object with data.flows (fts/flow/custom-search), found an object with keys {keys}",
+  fts_answer_value:
+    "not an FTS flow answer: expected an object with data.flows (fts/flow/custom-search), found a JSON {type}",
+  // IATI activity files (XML)
+  iati_not_activity_file:
+    "not an IATI activity file: the root element is <{root}>, expected <iati-activities>",
+  iati_no_identifier: "an activity without an identifier",
+  iati_version: "IATI version {version}: only 2.0x activity files are supported",
+  iati_transaction_currency: "unknown currency code (transaction {index} of {activity})",
+  iati_budget_currency: "unknown currency code (budget {index} of {activity})",
+  xml_unclosed: "not well-formed XML: element <{tag}> is never closed (a truncated download?)",
+  xml_unexpected_end: "not well-formed XML: the file ends too soon (a truncated download?)",
+  xml_undefined_entity: "not well-formed XML: an undefined entity",
+  xml_not_well_formed: "not well-formed XML",
+  xml_entities:
+    "the file declares XML entities in its DOCTYPE: refused (entity expansion and external entities are unsafe)",
+  xml_too_deep: "elements nested more than 200 deep",
+  xml_no_element: "no XML element found",
+  // UN operational rates of exchange
+  un_rates_no_header: "no header row with the columns {columns}",
+  not_positive_decimal: "not a positive decimal number",
+  un_rates_date:
+    "not a date (accepted: 2025-01-01, 1-Jan-2025, 01-JAN-25, 1 January 2025, 01.01.2025)",
+  un_rates_conflict: "conflicts with line {line}: {currency} on {date} is {rate} there",
+  // why undoing an import is refused (or a record is kept)
+  undo_changed_by: "changed since the import by {who} at {at}",
+  undo_changed: "changed since the import",
+  undo_deleted: "deleted since the import",
+  undo_not_assigned: "not in your assignments",
+  undo_kept_referenced: "kept: deleted records still refer to it (they stay in the history)",
 } as const satisfies Record<string, string>;
 
 export type ReasonCode = keyof typeof REASONS;
@@ -162,13 +229,11 @@ export function codedMessages<const T extends Record<string, string>>(templates:
  */
 export const reason = codedMessages(REASONS);
 
-/** A problem's reason fields from a coded reason or (formats not coded yet) a plain text. */
-export function reasonFields(value: Reason | string): {
+/** A problem's reason fields from a coded reason. */
+export function reasonFields(value: Reason): {
   reason: string;
-  code?: ReasonCode;
-  params?: ReasonParams;
+  code: ReasonCode;
+  params: ReasonParams;
 } {
-  return typeof value === "string"
-    ? { reason: value }
-    : { reason: value.text, code: value.code, params: value.params };
+  return { reason: value.text, code: value.code, params: value.params };
 }

@@ -5,14 +5,18 @@ import type { TableFormat } from "./canonical/parse";
 import { readCsvRecords } from "./csv/read-csv";
 import { FileProblemError } from "./problem";
 import type { Problem } from "./problem";
+import type { Reason } from "./reasons";
 import { loadWorkbook, sheetRows } from "./xlsx/read-xlsx";
+import type { CellIssue } from "./xlsx/read-xlsx";
 
 /** One row of a CSV or XLSX table: its physical line and its cells as text. */
 export interface TableRow {
   line: number;
   cells: string[];
-  /** Cells that could not be read (XLSX errors) or a structural oddity (CSV). */
-  issue: string | null;
+  /** A structural oddity of the whole row (CSV quoting). */
+  issue: Reason | null;
+  /** Cells that could not be read (XLSX errors), each with its 0-based column. */
+  cellIssues: CellIssue[];
 }
 
 /**
@@ -31,16 +35,16 @@ export async function readTable(
     if (chosen === "xlsx") {
       const workbook = await loadWorkbook(bytes, fileName);
       for (const row of sheetRows(workbook, null, fileName))
-        rows.push({
-          line: row.line,
-          cells: row.cells,
-          issue:
-            row.cellErrors.length === 0 ? null : row.cellErrors.map((e) => e.reason).join("; "),
-        });
+        rows.push({ line: row.line, cells: row.cells, issue: null, cellIssues: row.cellErrors });
     } else
       for await (const batch of readCsvRecords(bytes, fileName))
         for (const record of batch.records)
-          rows.push({ line: record.line, cells: record.cells, issue: record.issue?.text ?? null });
+          rows.push({
+            line: record.line,
+            cells: record.cells,
+            issue: record.issue,
+            cellIssues: [],
+          });
   } catch (error) {
     if (!(error instanceof FileProblemError)) throw error;
     return { rows, problems: [error.problem], format: chosen };

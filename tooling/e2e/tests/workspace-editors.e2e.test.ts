@@ -367,3 +367,75 @@ it("journey 7: no edit control for a reviewer, nor for a finance officer outside
   expect(await officer.page.getByRole("button", { name: /^Edit S\/RES\/2759/ }).count()).toBe(1);
   await officer.context.close();
 }, 180_000);
+
+it("journey 8: removing a mandate someone changed since shows both versions; nothing is removed unseen", async () => {
+  if (!app || !chromium) throw new Error("setup failed");
+  const url = app.url;
+  const { context, page } = await signedIn(
+    chromium.browser,
+    url,
+    "finance.minusca",
+    "coherence-finance",
+  );
+  const resolution = "S/RES/E2E-REMOVE (2030)";
+  const mandate = {
+    operation: "MINUSCA",
+    resolution,
+    adoptedOn: "2030-01-10",
+    periodStart: "2030-01-15",
+    periodEnd: "2030-12-31",
+    tasks: [{ code: "CIV-PROTECT", title: "Protection of civilians", rank: 1 }],
+  };
+  expect((await mutate(page.request, url, "mandate.create", mandate)).status).toBe(200);
+  type Listed = { id: number; version: number; resolution: string; tasks: { code: string }[] }[];
+  const mine = async () =>
+    (await query<Listed>(page.request, url, "mandate.list", { operation: "MINUSCA" })).find(
+      (m) => m.resolution === resolution,
+    );
+  const opened = (await mine())!;
+  await page.goto(`${url}/workspace/mandates?operation=MINUSCA`);
+  await page.getByRole("button", { name: `Edit ${resolution} and its tasks` }).click();
+
+  // Meanwhile an administrator adds a task to it.
+  const admin = await signedIn(chromium.browser, url, "admin", "coherence-admin");
+  const { operation: _operation, ...fields } = mandate;
+  const changed = await mutate(admin.page.request, url, "mandate.update", {
+    id: opened.id,
+    version: opened.version,
+    ...fields,
+    tasks: [
+      ...mandate.tasks,
+      { code: "PEACE-PROC", title: "Support to the peace process", rank: 2 },
+    ],
+  });
+  expect(changed.status).toBe(200);
+  await admin.context.close();
+
+  // The removal is refused: both versions side by side, the task list marked as different.
+  await page.getByRole("button", { name: "Remove this mandate" }).click();
+  await page.getByRole("button", { name: "Yes, remove it" }).click();
+  const conflict = page.locator(".conflict");
+  await conflict
+    .getByText("Someone else changed this mandate since you opened it: it was not removed")
+    .waitFor();
+  const tasksRow = conflict.locator("tr[data-field='tasks']");
+  expect(await tasksRow.getAttribute("class")).toBe("differs");
+  expect(await tasksRow.locator(".theirs").innerText()).toContain("PEACE-PROC");
+  expect(await tasksRow.locator(".mine").innerText()).not.toContain("PEACE-PROC");
+  expect(await mine()).toBeDefined();
+  await checkBothLanguages(page, "ws8-01-remove-conflict");
+
+  // Keep theirs: the form now holds their version, and nothing was removed.
+  await page.getByRole("button", { name: "Keep their version (do not remove)" }).click();
+  expect(await conflict.count()).toBe(0);
+  expect(await page.getByLabel("Title of PEACE-PROC").inputValue()).toBe(
+    "Support to the peace process",
+  );
+  await checkBothLanguages(page, "ws8-02-kept-theirs");
+
+  // Removed once seen, at the version shown.
+  await page.getByRole("button", { name: "Remove this mandate" }).click();
+  await page.getByRole("button", { name: "Yes, remove it" }).click();
+  await expect.poll(async () => (await mine()) === undefined).toBe(true);
+  await context.close();
+}, 120_000);

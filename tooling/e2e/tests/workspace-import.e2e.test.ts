@@ -59,6 +59,12 @@ it("maps a donor's columns, imports with progress to 100 %, remembers the mappin
   await page.goto(`${app.url}/workspace/import`);
   await page.getByLabel("Kind of file").selectOption("flows");
   await page.getByLabel("The file comes from").selectOption("NOR");
+  // What the wizard sends: the file goes up once; the later steps name it by its id.
+  const sent: { url: string; bytes: number }[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/trpc/import."))
+      sent.push({ url: request.url(), bytes: request.postDataBuffer()?.length ?? 0 });
+  });
 
   // The file's columns, each proposed a field by name or by a known other name.
   await upload(page, "norway-2025.csv", ROWS);
@@ -105,6 +111,16 @@ it("maps a donor's columns, imports with progress to 100 %, remembers the mappin
     "6,000 of 6,000 rows checked, 6,000 written",
   );
   expect(await page.locator(".import-result [data-count='created']").innerText()).toBe("6,000");
+  // One upload of the whole file (about 600 KB); reading its columns, the preview and the
+  // import each sent a few hundred bytes.
+  const uploads = sent.filter((r) => r.url.includes("import.upload"));
+  expect(uploads).toHaveLength(1);
+  expect(uploads[0]!.bytes).toBeGreaterThan(500_000);
+  const steps = sent.filter((r) => /import\.(inspect|preview|start)/.test(r.url));
+  expect(steps.map((r) => r.url.match(/import\.(inspect|preview|start)/)![1])).toEqual(
+    expect.arrayContaining(["inspect", "preview", "start"]),
+  );
+  expect(Math.max(...steps.map((r) => r.bytes))).toBeLessThan(5_000);
   await checkBothLanguages(page, "wi-03-imported");
   const stored = await query<{ total: number }>(page.request, app.url, "flow.list", {
     search: "MAP-E2E-",
@@ -185,6 +201,26 @@ it("draws long pages of contributions and of the audit log as virtual rows, keyb
   });
   await table.locator("tbody tr[aria-rowindex='501']").waitFor();
 
+  // Budget lines too: the whole set counted, rows numbered in it, ArrowDown to the next row.
+  const lines = await query<{ total: number }>(page.request, app.url, "requirement.list", {
+    operation: "MINUSCA",
+    limit: 1,
+  });
+  await page.goto(`${app.url}/workspace/requirements?operation=MINUSCA&size=500`);
+  const budget = page.locator(".requirements-table");
+  await budget.locator("tbody tr[data-requirement-id]").first().waitFor();
+  expect(await budget.getAttribute("aria-rowcount")).toBe(String(lines.total + 2));
+  const firstLine = budget.locator("tbody tr[data-requirement-id]").first();
+  expect(await firstLine.getAttribute("aria-rowindex")).toBe("2");
+  await firstLine.getByRole("link").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.activeElement?.closest("tr")?.getAttribute("aria-rowindex")),
+    )
+    .toBe("3");
+  await checkBothLanguages(page, "wi-07-requirements-virtual");
+
   // The audit log pages on the server, newest first: older entries come on demand.
   await page.goto(`${app.url}/workspace/audit?actor=user:finance.minusca`);
   const audit = page.locator(".audit-table");
@@ -195,6 +231,61 @@ it("draws long pages of contributions and of the audit log as virtual rows, keyb
   await page.getByRole("button", { name: "Show older entries" }).click();
   await page.getByText(`200 of ${total.toLocaleString("en-US")} entries shown`).waitFor();
   expect(await audit.locator("tbody tr[data-action]").count()).toBeLessThan(200);
-  await checkBothLanguages(page, "wi-07-audit-paged");
+  await checkBothLanguages(page, "wi-07b-audit-paged");
+  await context.close();
+});
+
+it("says what is wrong with a damaged FTS or IATI file, in French too", async () => {
+  if (!app || !chromium) throw new Error("setup failed");
+  const { context, page } = await signedIn(
+    chromium.browser,
+    app.url,
+    "finance.minusca",
+    "coherence-finance",
+  );
+  await page.goto(`${app.url}/workspace/import`);
+  const reason = page.locator(".import-preview .problems-table tbody tr td").last();
+  const previewOf = async (kind: string, name: string, content: string) => {
+    await page.getByLabel("Kind of file").selectOption(kind);
+    await page.getByLabel("File", { exact: true }).setInputFiles({
+      name,
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from(content),
+    });
+    await page.getByText(name, { exact: false }).first().waitFor();
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.locator(".import-preview .problems-table").waitFor();
+  };
+
+  // An FTS answer cut short in its download.
+  await previewOf("fts", "fts-page-1.json", '{"data": {"flows": [{"id": 1, "amountUSD": 10');
+  expect(await reason.innerText()).toBe(
+    "not valid JSON (a truncated download?): the file ends too soon",
+  );
+  await checkBothLanguages(page, "wi-08-fts-truncated");
+  await page.locator(".header-tools select").selectOption("fr");
+  await page.waitForFunction(() => document.documentElement.lang === "fr");
+  expect(await reason.innerText()).toBe(
+    "JSON non valide (un téléchargement tronqué ?) : le fichier se termine trop tôt",
+  );
+  await page.screenshot({
+    path: artifactPath("wi-08-fts-truncated-reason-fr.png"),
+    fullPage: true,
+  });
+
+  // An IATI file whose activity is never closed, chosen with the interface in French.
+  await page.getByLabel("Type de fichier").selectOption("iati");
+  await page.getByLabel("Fichier", { exact: true }).setInputFiles({
+    name: "iati-activities.xml",
+    mimeType: "application/xml",
+    buffer: Buffer.from('<iati-activities version="2.03"><iati-activity>'),
+  });
+  await page.getByText("iati-activities.xml", { exact: false }).first().waitFor();
+  await page.getByRole("button", { name: "Aperçu" }).click();
+  await page.locator(".import-preview h3", { hasText: "iati-activities.xml" }).waitFor();
+  expect(await reason.innerText()).toBe(
+    "XML mal formé : l'élément <iati-activity> n'est jamais fermé (un téléchargement tronqué ?)",
+  );
+  await checkBothLanguages(page, "wi-09-iati-unclosed");
   await context.close();
 });

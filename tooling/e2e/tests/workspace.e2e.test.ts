@@ -261,6 +261,18 @@ it("journey 2: three pasted rows, one invalid, fixed in place and saved", async 
   expect(await bad.getAttribute("aria-invalid")).toBe("true");
   expect(await page.locator(".paste-table tr[data-row='2'] td.cell-invalid").count()).toBe(1);
   await page.getByText("1 rows have errors: nothing saved.").waitFor();
+  // The server's message in the cell, in the interface language: English, then French.
+  const cellError = page.locator(".paste-table tr[data-row='2'] td.cell-invalid .field-error");
+  expect(await cellError.innerText()).toBe("Not a calendar date");
+  await page.locator(".header-tools select").selectOption("fr");
+  await page.waitForFunction(() => document.documentElement.lang === "fr");
+  expect(await cellError.innerText()).toBe("Cette date n'existe pas");
+  expect(await page.locator(".paste-table tr[data-row='2'] .row-status").innerText()).toContain(
+    "Cette date n'existe pas",
+  );
+  await page.screenshot({ path: artifactPath("ws2-02-paste-error-fr.png"), fullPage: true });
+  await page.locator(".header-tools select").selectOption("en");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
   await checkBothLanguages(page, "ws2-02-paste-errors");
 
   // Fix the cell, check again, save.

@@ -2,12 +2,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { SyntheticEvent } from "react";
 import { useLocale } from "../i18n/locale";
+import { requestErrorText } from "../i18n/server-text";
 import { useTRPC } from "../trpc";
 
 export function SignInPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { messages: m } = useLocale();
+  const { messages: m, locale } = useLocale();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const login = useMutation(
@@ -49,7 +50,7 @@ export function SignInPage() {
         />
         {login.isError && (
           <p role="alert" className="error">
-            {login.error.message}
+            {requestErrorText(login.error, locale)}
           </p>
         )}
         <button type="submit" disabled={login.isPending}>

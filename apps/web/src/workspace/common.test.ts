@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { canWrite, localeAmountToDecimal, minorToDecimal, parseTsv } from "./common";
+import {
+  canWrite,
+  localFieldErrors,
+  localeAmountToDecimal,
+  minorToDecimal,
+  parseTsv,
+} from "./common";
 import { wsEn, wsFr } from "./messages";
 import type { Me } from "../api-types";
 import { catalogShape } from "../i18n/catalog-shape";
@@ -7,6 +13,18 @@ import { catalogShape } from "../i18n/catalog-shape";
 describe("workspace helpers", () => {
   it("has every workspace string in French too", () => {
     expect(catalogShape(wsFr)).toEqual(catalogShape(wsEn));
+  });
+  it("says a pasted row's cell messages in the interface language from their codes", () => {
+    const errors = { date: ["Enter a date, written YYYY-MM-DD"], _row: ["from a newer server"] };
+    const codes = {
+      date: [{ code: "date_required", params: {} }],
+      _row: [{ code: "not_yet_known", params: {} }],
+    };
+    expect(localFieldErrors(errors, codes, "fr")).toEqual({
+      date: ["Saisissez une date, sous la forme AAAA-MM-JJ"],
+      _row: ["from a newer server"],
+    });
+    expect(localFieldErrors(errors, codes, "en")).toEqual(errors);
   });
   it("writes amounts as exact decimals", () => {
     expect(minorToDecimal(125050, "USD")).toBe("1250.50");

@@ -4,6 +4,7 @@ import { TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "@coherence/api";
 import type { Me } from "../api-types";
 import type { Locale } from "../i18n/messages";
+import { requestErrorText } from "../i18n/server-text";
 import { serverText } from "./server-messages";
 
 export interface RecordScope {
@@ -82,10 +83,13 @@ export interface ErrorInfo {
 
 type Coded = { code: string | null; params: Record<string, string | number> } | null;
 
+/** The codes of field messages, in the same places as the messages (see the API's fieldCodes). */
+export type FieldCodes = Record<string, Coded[] | undefined>;
+
 /** Field messages in the interface language (each English message beside its code). */
-function localFieldErrors(
+export function localFieldErrors(
   fieldErrors: FieldErrors,
-  fieldCodes: Record<string, Coded[] | undefined> | null | undefined,
+  fieldCodes: FieldCodes | null | undefined,
   locale: Locale,
 ): FieldErrors {
   if (locale === "en" || !fieldCodes) return fieldErrors;
@@ -119,11 +123,8 @@ export function errorInfo(error: unknown, locale: Locale = "en"): ErrorInfo {
     const conflict = data?.conflict as { current?: Record<string, unknown> } | null | undefined;
     return {
       code: data?.code ?? null,
-      message: serverText(
-        { text: e.message, code: data?.messageCode?.code, params: data?.messageCode?.params },
-        locale,
-        "api",
-      ),
+      // The whole message, or (an input refused by its schema) its fields' messages.
+      message: requestErrorText(e, locale),
       fieldErrors: localFieldErrors(data?.fieldErrors ?? {}, data?.fieldCodes, locale),
       conflictCurrent: conflict?.current ?? null,
     };

@@ -21,6 +21,8 @@ export function ConflictPanel({
   rows,
   onKeepMine,
   onTakeTheirs,
+  keepMineLabel,
+  takeTheirsLabel,
 }: {
   heading: string;
   who: string;
@@ -30,6 +32,9 @@ export function ConflictPanel({
   rows: ConflictRow[];
   onKeepMine: () => void;
   onTakeTheirs: () => void;
+  /** The two choices, when they are not "save mine" and "keep theirs" (a removal). */
+  keepMineLabel?: string;
+  takeTheirsLabel?: string;
 }) {
   const w = useWs();
   const { intlLocale } = useLocale();
@@ -65,10 +70,10 @@ export function ConflictPanel({
         </tbody>
       </table>
       <button type="button" onClick={onKeepMine}>
-        {w.keepMine}
+        {keepMineLabel ?? w.keepMine}
       </button>{" "}
       <button type="button" onClick={onTakeTheirs}>
-        {w.takeTheirs}
+        {takeTheirsLabel ?? w.takeTheirs}
       </button>
     </section>
   );

@@ -113,6 +113,10 @@ export const editorsEn = {
   removeMandateConfirm: (resolution: string) =>
     `Remove ${resolution} and its tasks? The mandate it renewed is in force again.`,
   removeMandateYes: "Yes, remove it",
+  removeConflictHeading:
+    "Someone else changed this mandate since you opened it: it was not removed",
+  removeTheirs: "Remove their version anyway",
+  keepTheirs: "Keep their version (do not remove)",
   // crosswalks
   crosswalkTitle: "Category crosswalks",
   crosswalkIntro:
@@ -259,6 +263,10 @@ export const editorsFr: typeof editorsEn = {
   removeMandateConfirm: (resolution: string) =>
     `Retirer ${resolution} et ses tâches ? Le mandat qu'il renouvelait redevient en vigueur.`,
   removeMandateYes: "Oui, le retirer",
+  removeConflictHeading:
+    "Quelqu'un d'autre a modifié ce mandat depuis que vous l'avez ouvert : il n'a pas été retiré",
+  removeTheirs: "Retirer quand même leur version",
+  keepTheirs: "Garder leur version (ne pas retirer)",
   crosswalkTitle: "Tables de correspondance des catégories",
   crosswalkIntro:
     "Chaque catégorie d'une entité est répartie entre les catégories communes UNSDG-1 à UNSDG-8 selon des parts dont la somme doit valoir exactement 1. Écrivez une part en décimal (0,25) ou en fraction (1/3).",

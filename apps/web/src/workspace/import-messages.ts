@@ -9,6 +9,8 @@ export const importEn = {
   sourceHint:
     "The columns you map are remembered for the next file of this kind from this organization.",
   readingColumns: "Reading the file's columns…",
+  sending: "Sending the file…",
+  sent: (file: string, size: string) => `${file} (${size}) is on the server for the next steps.`,
   mappingTitle: "Columns of the file",
   mappingIntro:
     "Choose the field each column of the file holds. A column left out is not imported; a field marked required needs a column.",
@@ -90,6 +92,9 @@ export const importFr: ImportMessages = {
   sourceHint:
     "Les correspondances de colonnes choisies sont mémorisées pour le prochain fichier de ce type venant de cette organisation.",
   readingColumns: "Lecture des colonnes du fichier…",
+  sending: "Envoi du fichier…",
+  sent: (file: string, size: string) =>
+    `${file} (${size}) est sur le serveur pour les étapes suivantes.`,
   mappingTitle: "Colonnes du fichier",
   mappingIntro:
     "Choisissez le champ que contient chaque colonne du fichier. Une colonne écartée n'est pas importée ; un champ marqué obligatoire exige une colonne.",

@@ -14,14 +14,16 @@ import { errorInfo } from "./common";
 import { ColumnMappingTable } from "./column-mapping-table";
 import { mappingGaps, mappingOf } from "./column-mapping";
 import type { ColumnMapping, MappableField, ProposedColumn } from "./column-mapping";
-import { fieldLabel, useImportMessages } from "./import-messages";
+import { useImportMessages } from "./import-messages";
+import { OutcomeView, ProblemsTable } from "./import-outcome";
+import type { Outcome, ProblemOut } from "./import-outcome";
 import { ImportProgress } from "./import-progress";
 import type { JobEnd } from "./import-progress";
 import { ScopeNote } from "./scope-note";
 import { useWs } from "./messages";
+import { apiText } from "../i18n/server-text";
 import { serverText } from "./server-messages";
 import "./import-wizard.css";
-import type { WsMessages } from "./messages";
 
 const KINDS = [
   "flows",
@@ -53,13 +55,36 @@ interface Inspection {
   fields: MappableField[];
   suggestion: ProposedColumn[];
   remembered: boolean;
-  problems: { message: string }[];
+  problems: ProblemOut[];
+}
+
+/** The file as uploaded once: the next steps name it by its id. */
+interface Uploaded {
+  uploadId: string;
+  fileName: string;
+  bytes: number;
 }
 
 interface LoadedFile {
   fileName: string;
   encoding: "base64" | "text";
   content: string;
+}
+
+/** A file's size in the unit that reads best: 49 bytes, 12.5 kB, 3.2 MB. */
+function fileSize(bytes: number, intlLocale: string): string {
+  const [value, unit] =
+    bytes < 1000
+      ? [bytes, "byte"]
+      : bytes < 1_000_000
+        ? [bytes / 1000, "kilobyte"]
+        : [bytes / 1_000_000, "megabyte"];
+  return new Intl.NumberFormat(intlLocale, {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 async function readFile(file: File): Promise<LoadedFile> {
@@ -71,120 +96,6 @@ async function readFile(file: File): Promise<LoadedFile> {
     return { fileName: file.name, encoding: "base64", content: btoa(binary) };
   }
   return { fileName: file.name, encoding: "text", content: new TextDecoder().decode(bytes) };
-}
-
-interface Outcome {
-  committed: boolean;
-  fileNames: string[];
-  dryRun: boolean;
-  importId: number | null;
-  counts: { read: number; created: number; updated: number; unchanged: number; rejected: number };
-  problems: {
-    file: string;
-    line: number | null;
-    column: string | null;
-    value: string | null;
-    reason: string;
-    code?: string;
-    params?: Record<string, string | number>;
-    /** The canonical field, when the file's column was mapped to it. */
-    field?: string;
-  }[];
-  changes: { table: string; key: string; action: string; line: number | null }[];
-}
-
-function OutcomeView({ outcome, w }: { outcome: Outcome; w: WsMessages }) {
-  const { intlLocale, locale } = useLocale();
-  const t = useImportMessages();
-  const n = (v: number) => new Intl.NumberFormat(intlLocale).format(v);
-  return (
-    <>
-      <table className="import-counts">
-        <thead>
-          <tr>
-            {(["read", "created", "updated", "unchanged", "rejected"] as const).map((k) => (
-              <th scope="col" key={k} className="num">
-                {w.counts[k]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {(["read", "created", "updated", "unchanged", "rejected"] as const).map((k) => (
-              <td key={k} className="num" data-count={k}>
-                {n(outcome.counts[k])}
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
-      <h4>{w.problemsHeading(n(outcome.problems.length))}</h4>
-      {outcome.problems.length === 0 ? (
-        <p>{w.noProblems}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="problems-table">
-            <thead>
-              <tr>
-                <th scope="col">{w.file}</th>
-                <th scope="col" className="num">
-                  {w.line}
-                </th>
-                <th scope="col">{w.column}</th>
-                <th scope="col">{w.value}</th>
-                <th scope="col">{w.reason}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {outcome.problems.slice(0, 500).map((p, i) => (
-                <tr key={i} data-line={p.line ?? ""} data-column={p.column ?? ""}>
-                  <td>{p.file}</td>
-                  <td className="num">{p.line ?? "—"}</td>
-                  <td>
-                    {p.column ?? "—"}
-                    {p.field !== undefined && p.field !== p.column && (
-                      <span className="hint"> ({t.fieldInFile(fieldLabel(t, p.field))})</span>
-                    )}
-                  </td>
-                  <td>{p.value ?? "—"}</td>
-                  <td>
-                    {serverText(
-                      { text: p.reason, code: p.code, params: p.params },
-                      locale,
-                      "reason",
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {outcome.changes.length > 0 && (
-        <details className="changes">
-          <summary>{w.changes}</summary>
-          <ul>
-            {outcome.changes.slice(0, 200).map((c, i) => (
-              <li key={i}>
-                {
-                  w.counts[
-                    c.action === "create"
-                      ? "created"
-                      : c.action === "update"
-                        ? "updated"
-                        : "unchanged"
-                  ]
-                }
-                : {c.table} {c.key}
-                {c.line !== null && ` (${w.line} ${c.line})`}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </>
-  );
 }
 
 export function ImportWizard() {
@@ -203,7 +114,8 @@ export function ImportWizard() {
   const gapsRef = useRef<HTMLDivElement>(null);
   const organizations = useQuery(trpc.organization.list.queryOptions());
   const [mode, setMode] = useState<"atomic" | "partial">("atomic");
-  const [file, setFile] = useState<LoadedFile | null>(null);
+  /** The chosen file, once uploaded: every later step names it by its id. */
+  const [upload, setUpload] = useState<Uploaded | null>(null);
   const [preview, setPreview] = useState<Outcome | null>(null);
   const [result, setResult] = useState<Outcome | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -220,26 +132,31 @@ export function ImportWizard() {
     await queryClient.invalidateQueries({ queryKey: trpc.report.pathKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() });
   };
+  /** Says why a step failed; an upload gone (expired) is forgotten, to be chosen again. */
+  const failed = (e: unknown) => {
+    const info = errorInfo(e, locale);
+    if (info.code === "NOT_FOUND") setUpload(null);
+    setError(info.message);
+  };
   const previewMutation = useMutation(
     trpc.import.preview.mutationOptions({
       onSuccess: (outcome) => {
         setPreview(outcome);
       },
-      onError: (e) => {
-        setError(errorInfo(e, locale).message);
-      },
+      onError: failed,
     }),
   );
   const inspectMutation = useMutation(trpc.import.inspect.mutationOptions());
+  const uploadMutation = useMutation(trpc.import.upload.mutationOptions());
   /** Read the file's columns and the proposed mapping (again when the kind or source changes). */
-  const inspect = (next: { kind: Kind; source: string; file: LoadedFile | null }) => {
+  const inspect = (next: { kind: Kind; source: string; upload: Uploaded | null }) => {
     setInspection(null);
     setMapping({});
-    if (!next.file || !MAPPED.has(next.kind)) return;
+    if (!next.upload || !MAPPED.has(next.kind)) return;
     inspectMutation.mutate(
       {
         kind: next.kind as MappedKind,
-        file: next.file,
+        uploadId: next.upload.uploadId,
         ...(next.source && { source: next.source }),
       },
       {
@@ -247,9 +164,26 @@ export function ImportWizard() {
           setInspection(found);
           setMapping(mappingOf(found.suggestion));
         },
-        onError: (e) => {
-          setError(errorInfo(e, locale).message);
+        onError: failed,
+      },
+    );
+  };
+  /** Send the chosen file once, then read its columns. */
+  const choose = (loaded: LoadedFile) => {
+    setError(null);
+    uploadMutation.mutate(
+      { files: [loaded] },
+      {
+        onSuccess: (kept) => {
+          const next = {
+            uploadId: kept.uploadId,
+            fileName: loaded.fileName,
+            bytes: kept.files[0]?.bytes ?? 0,
+          };
+          setUpload(next);
+          inspect({ kind, source, upload: next });
         },
+        onError: failed,
       },
     );
   };
@@ -258,15 +192,25 @@ export function ImportWizard() {
       onSuccess: ({ jobId }) => {
         setJob({ id: jobId, running: true });
       },
-      onError: (e) => {
-        setError(errorInfo(e, locale).message);
-      },
+      onError: failed,
     }),
   );
   const onJobEnd = (end: JobEnd<Outcome>) => {
     setJob((current) => current && { ...current, running: false });
     if (end.outcome) setResult(end.outcome);
-    if (end.error) setError(t.importFailed(end.error.message));
+    if (end.error)
+      setError(
+        t.importFailed(
+          apiText(
+            {
+              text: end.error.message,
+              code: end.error.messageCode?.code,
+              params: end.error.messageCode?.params,
+            },
+            locale,
+          ),
+        ),
+      );
     void refresh();
   };
   const undoMutation = useMutation(
@@ -282,7 +226,10 @@ export function ImportWizard() {
             : {
                 ok: false,
                 text: w.undoRefused,
-                records: outcome.conflicts.map((c) => `${c.table} ${c.recordId}: ${c.reason}`),
+                records: outcome.conflicts.map(
+                  (c) =>
+                    `${c.table} ${c.recordId}: ${serverText({ text: c.reason, code: c.code, params: c.params }, locale, "reason")}`,
+                ),
               },
         );
         await refresh();
@@ -296,11 +243,11 @@ export function ImportWizard() {
   const gaps = inspection ? mappingGaps(inspection.fields, mapping) : null;
   const blocked = gaps !== null && (gaps.missing.length > 0 || gaps.duplicated.length > 0);
   const input = () =>
-    file
+    upload
       ? {
           kind,
           mode,
-          files: [file],
+          uploadId: upload.uploadId,
           ...(mapped && inspection && { columns: mapping }),
           ...(mapped && source && { source }),
         }
@@ -339,7 +286,7 @@ export function ImportWizard() {
               const next = e.target.value as Kind;
               setKind(next);
               setPreview(null);
-              inspect({ kind: next, source, file });
+              inspect({ kind: next, source, upload });
             }}
           >
             {KINDS.map((k) => (
@@ -359,7 +306,7 @@ export function ImportWizard() {
               onChange={(e) => {
                 setSource(e.target.value);
                 setPreview(null);
-                inspect({ kind, source: e.target.value, file });
+                inspect({ kind, source: e.target.value, upload });
               }}
             >
               <option value="">{t.sourceNone}</option>
@@ -386,19 +333,23 @@ export function ImportWizard() {
               const chosen = e.target.files?.[0];
               setPreview(null);
               setResult(null);
-              if (!chosen) {
-                setFile(null);
-                inspect({ kind, source, file: null });
-                return;
-              }
-              void readFile(chosen).then((loaded) => {
-                setFile(loaded);
-                inspect({ kind, source, file: loaded });
-              });
+              setUpload(null);
+              inspect({ kind, source, upload: null });
+              if (!chosen) return;
+              void readFile(chosen).then(choose);
               e.target.value = "";
             }}
           />
-          {file && <span className="hint">{file.fileName}</span>}
+          {uploadMutation.isPending && (
+            <span role="status" className="hint">
+              {t.sending}
+            </span>
+          )}
+          {upload && (
+            <span className="hint">
+              {t.sent(upload.fileName, fileSize(upload.bytes, intlLocale))}
+            </span>
+          )}
         </div>
         <fieldset>
           <legend>{w.mode}</legend>
@@ -423,11 +374,9 @@ export function ImportWizard() {
           </p>
         )}
         {inspection && inspection.problems.length > 0 && (
-          <ul className="error inspect-problems">
-            {inspection.problems.map((p) => (
-              <li key={p.message}>{p.message}</li>
-            ))}
-          </ul>
+          <div className="error inspect-problems">
+            <ProblemsTable problems={inspection.problems} />
+          </div>
         )}
         {inspection && inspection.headers.length > 0 && (
           <div ref={gapsRef} tabIndex={-1} className="mapping-step">
@@ -446,7 +395,7 @@ export function ImportWizard() {
         )}
         <button
           type="submit"
-          disabled={!file || previewMutation.isPending}
+          disabled={!upload || previewMutation.isPending}
           aria-describedby={mapped && inspection ? gapsId : undefined}
         >
           {previewMutation.isPending ? w.previewing : w.preview}

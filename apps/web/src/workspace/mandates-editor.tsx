@@ -225,6 +225,8 @@ function MandateForm({
   const [supersedes, setSupersedes] = useState(latest?.resolution ?? "");
   const [baseVersion, setBaseVersion] = useState(mandate?.version ?? 0);
   const [removeError, setRemoveError] = useState<string | null>(null);
+  /** The mandate as it is now, when a removal was refused because someone changed it since. */
+  const [removeConflict, setRemoveConflict] = useState<Mandate | null>(null);
   const feedback = useSaveFeedback();
   const labels = mandateLabels(w);
   const c = useControls({
@@ -273,7 +275,11 @@ function MandateForm({
         onDone();
       },
       onError: (error) => {
-        setRemoveError(errorInfo(error, locale).message);
+        const info = errorInfo(error, locale);
+        // Changed since it was opened: nothing was removed; both versions are shown to choose.
+        if (info.code === "CONFLICT" && info.conflictCurrent)
+          setRemoveConflict(info.conflictCurrent as unknown as Mandate);
+        else setRemoveError(info.message);
         void refresh();
       },
     }),
@@ -289,6 +295,14 @@ function MandateForm({
     e.preventDefault();
     save(baseVersion);
   };
+  /** Mine (the form as it stands) beside theirs, field by field and the task list. */
+  const conflictRows = (
+    theirs: MandateForm,
+    theirTasks: readonly { code: string; title: string; rank: number }[],
+  ) => [
+    ...MANDATE_FIELDS.map((k) => ({ key: k, label: labels[k], mine: form[k], theirs: theirs[k] })),
+    { key: "tasks", label: w.tasksHeading, mine: tasksText(tasks), theirs: tasksText(theirTasks) },
+  ];
   const title = mandate ? w.editMandateTitle(mandate.resolution) : w.newMandateTitle(operation);
 
   return (
@@ -305,20 +319,7 @@ function MandateForm({
           who={cell(feedback.conflict.updated_by)}
           at={cell(feedback.conflict.updated_at) || null}
           version={cell(feedback.conflict.version)}
-          rows={[
-            ...MANDATE_FIELDS.map((k) => ({
-              key: k,
-              label: labels[k],
-              mine: form[k],
-              theirs: mandateFormOf(feedback.conflict!)[k],
-            })),
-            {
-              key: "tasks",
-              label: w.tasksHeading,
-              mine: tasksText(tasks),
-              theirs: tasksText(theirs.tasks),
-            },
-          ]}
+          rows={conflictRows(mandateFormOf(feedback.conflict), theirs.tasks)}
           onKeepMine={() => {
             save(Number(feedback.conflict!.version));
           }}
@@ -352,6 +353,27 @@ function MandateForm({
           </label>
         )}
       </div>
+      {removeConflict && (
+        <ConflictPanel
+          heading={w.removeConflictHeading}
+          who={cell(removeConflict.updated_by)}
+          at={cell(removeConflict.updated_at) || null}
+          version={cell(removeConflict.version)}
+          rows={conflictRows(mandateFormOf(removeConflict), removeConflict.tasks)}
+          keepMineLabel={w.removeTheirs}
+          takeTheirsLabel={w.keepTheirs}
+          onKeepMine={() => {
+            setRemoveConflict(null);
+            remove.mutate({ id: removeConflict.id, version: removeConflict.version });
+          }}
+          onTakeTheirs={() => {
+            setForm(mandateFormOf(removeConflict));
+            setTasks(taskRowsOf(removeConflict.tasks));
+            setBaseVersion(removeConflict.version);
+            setRemoveConflict(null);
+          }}
+        />
+      )}
       <TasksEditor tasks={tasks} onChange={setTasks} errors={feedback.errors.tasks ?? []} />
       <SaveMessages feedback={feedback} />
       <button type="submit" disabled={pending}>
@@ -370,6 +392,7 @@ function MandateForm({
           refusal={removeError}
           onAsk={() => {
             setRemoveError(null);
+            setRemoveConflict(null);
           }}
           onConfirm={() => {
             remove.mutate({ id: mandate.id, version: baseVersion });

@@ -5,7 +5,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocale } from "../i18n/locale";
 import { useTRPC } from "../trpc";
-import { localeAmountToDecimal, parseTsv } from "./common";
+import { errorInfo, localFieldErrors, localeAmountToDecimal, parseTsv } from "./common";
+import type { FieldCodes, FieldErrors } from "./common";
 import { ScopeNote } from "./scope-note";
 import { useWs } from "./messages";
 import type { WsMessages } from "./messages";
@@ -39,7 +40,11 @@ const NULLABLE = new Set<Field>([
 ]);
 
 type Row = Record<Field, string>;
-type RowErrors = Record<string, string[]>;
+/** A row's problems as the server sent them: English messages by field, and their codes. */
+interface RowCheck {
+  errors: FieldErrors;
+  codes: FieldCodes;
+}
 
 function toRow(cells: string[]): Row {
   return Object.fromEntries(PASTE_COLUMNS.map(([f], i) => [f, (cells[i] ?? "").trim()])) as Row;
@@ -68,30 +73,32 @@ export function PasteRows() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const w = useWs();
-  const { intlLocale } = useLocale();
+  const { intlLocale, locale } = useLocale();
   const [rows, setRows] = useState<Row[]>([]);
-  const [errors, setErrors] = useState<RowErrors[]>([]);
+  const [checks, setChecks] = useState<RowCheck[]>([]);
+  // Said in the interface language at each render, so a change of language applies at once.
+  const errors = checks.map((c) => localFieldErrors(c.errors, c.codes, locale));
   const [outcome, setOutcome] = useState<"ok" | "errors" | "saved" | null>(null);
   const [savedCount, setSavedCount] = useState(0);
 
   const createMany = useMutation(
     trpc.flow.createMany.mutationOptions({
       onSuccess: async (result, variables) => {
-        const byIndex = result.rows.map((r) => r.errors);
-        setErrors(byIndex);
+        setChecks(result.rows.map((r) => ({ errors: r.errors, codes: r.codes })));
         if (!result.ok) setOutcome("errors");
         else if (variables.dryRun) setOutcome("ok");
         else {
           setSavedCount(result.saved);
           setOutcome("saved");
           setRows([]);
-          setErrors([]);
+          setChecks([]);
           await queryClient.invalidateQueries({ queryKey: trpc.flow.pathKey() });
           await queryClient.invalidateQueries({ queryKey: trpc.report.pathKey() });
         }
       },
       onError: (error) => {
-        setErrors(rows.map(() => ({ _row: [error.message] })));
+        const refusal = [errorInfo(error, locale).message];
+        setChecks(rows.map(() => ({ errors: { _row: refusal }, codes: {} })));
         setOutcome("errors");
       },
     }),
@@ -186,7 +193,11 @@ export function PasteRows() {
                         {bad
                           ? Object.entries(rowErrors)
                               .map(([f, msgs]) =>
-                                w.cellError(String(i + 1), columnName(w, f), msgs.join(" ")),
+                                w.cellError(
+                                  String(i + 1),
+                                  columnName(w, f),
+                                  (msgs ?? []).join(" "),
+                                ),
                               )
                               .join(" ")
                           : errors[i]
@@ -222,7 +233,7 @@ export function PasteRows() {
               type="button"
               onClick={() => {
                 setRows([]);
-                setErrors([]);
+                setChecks([]);
                 setOutcome(null);
               }}
             >

@@ -1,4 +1,5 @@
-// Budget lines (requirements): server-side filter, sort and pagination; the sum of every matching
+// Budget lines (requirements): server-side filter, sort and pagination, the rows of a page drawn
+// as virtual rows (only those near the viewport, keyboard included); the sum of every matching
 // row; and, for an operation and a period, the requirement, appropriation and expenditure exactly
 // as the reports count them (so the table and the gap chart agree). Edit links only where the
 // user may write; "New budget line" for users who write anywhere.
@@ -17,6 +18,7 @@ import { useWs } from "./messages";
 import { STAGES } from "./requirement-form";
 import type { Stage } from "./requirement-form";
 import { ScopeNote } from "./scope-note";
+import { VirtualRows } from "./virtual-rows";
 import {
   FilterSelect,
   NewRecordLink,
@@ -192,10 +194,10 @@ export function RequirementsTable() {
             <p className="note">{w.chooseForReportTotals}</p>
           )}
           <div className="table-scroll">
-            <table className="requirements-table">
+            <table className="requirements-table" aria-rowcount={lines.data.total + 2}>
               <caption className="visually-hidden">{w.requirementsTitle}</caption>
               <thead>
-                <tr>
+                <tr aria-rowindex={1}>
                   {header("id", w.id, "num")}
                   {header("external_ref", w.lineRef)}
                   <th scope="col">{w.operation}</th>
@@ -216,20 +218,32 @@ export function RequirementsTable() {
                   </th>
                 </tr>
               </thead>
-              <tbody>
-                {lines.data.items.length === 0 && (
-                  <tr>
-                    <td colSpan={12}>{w.noRequirements}</td>
-                  </tr>
-                )}
-                {lines.data.items.map((r) => {
+              <VirtualRows
+                rows={lines.data.items}
+                rowKey={(r) => r.id}
+                colSpan={12}
+                firstRowIndex={offset + 2}
+                before={
+                  lines.data.items.length === 0 && (
+                    <tr>
+                      <td colSpan={12}>{w.noRequirements}</td>
+                    </tr>
+                  )
+                }
+              >
+                {(r, rowProps) => {
                   const ref = `${r.external_ref} (${m.statuses[r.stage] ?? r.stage})`;
                   const writable = canWrite(me, {
                     operationId: r.operation_id,
                     entityId: r.entity_id,
                   });
                   return (
-                    <tr key={r.id} data-requirement-id={r.id} data-writable={writable}>
+                    <tr
+                      key={r.id}
+                      {...rowProps}
+                      data-requirement-id={r.id}
+                      data-writable={writable}
+                    >
                       <td className="num">{r.id}</td>
                       <td className="code">{r.external_ref}</td>
                       <td>{r.operation_code}</td>
@@ -256,10 +270,10 @@ export function RequirementsTable() {
                       </td>
                     </tr>
                   );
-                })}
-              </tbody>
+                }}
+              </VirtualRows>
               <tfoot>
-                <tr>
+                <tr aria-rowindex={lines.data.total + 2}>
                   {/* Under the USD column: the columns before it. */}
                   <th scope="row" colSpan={6 + Number(show("taskCode")) + Number(show("amount"))}>
                     {w.rowsSumUsd(String(lines.data.total))}

@@ -1,9 +1,15 @@
-// What the server says (import problems, field errors, refusals, conflicts) in the user's
-// language. The server sends a stable code with parameters beside its English text; English is
-// shown as the server wrote it, French from these templates (a test checks that every code the
-// server has is here, with the same parameters). An unknown code shows the server's English.
-import type { ApiMessageCode, ReasonCode } from "@coherence/api";
+// What the server says about an import (why a row or a file is refused, why an undo is refused)
+// in the user's language; the API's own messages are in ../i18n/api-messages-fr.ts. The server
+// sends a stable code with parameters beside its English text; English is shown as the server
+// wrote it, French from these templates (a test checks that every code the server has is here,
+// with the same parameters). An unknown code shows the server's English.
+import type { ReasonCode } from "@coherence/api";
+import { apiMessagesFr } from "../i18n/api-messages-fr";
 import type { Locale } from "../i18n/messages";
+import { localText } from "../i18n/server-text";
+import type { ServerMessage } from "../i18n/server-text";
+
+export type { ServerMessage };
 
 /** Why an import refuses a row or a file, in French (the server's REASONS). */
 export const reasonsFr: Record<ReasonCode, string> = {
@@ -59,10 +65,20 @@ export const reasonsFr: Record<ReasonCode, string> = {
   binary_utf16: "c'est du texte UTF-16 : enregistrez-le en UTF-8",
   binary_nul: "fichier binaire (il contient des octets NUL)",
   not_xlsx_text: "ce n'est pas un fichier XLSX (il ressemble à du texte : importez-le en CSV)",
-  not_xlsx: "ce n'est pas un fichier XLSX ({detail})",
-  xlsx_damaged: "fichier XLSX illisible : il est tronqué ou endommagé ({detail})",
-  cells_unreadable: "cellules illisibles : {details}",
+  not_xlsx_xls:
+    "ce n'est pas un fichier XLSX (c'est un ancien fichier Excel (.xls) : enregistrez-le en .xlsx ou en CSV UTF-8)",
+  not_xlsx_pdf: "ce n'est pas un fichier XLSX (c'est un fichier PDF, pas du texte)",
+  not_xlsx_utf16: "ce n'est pas un fichier XLSX (c'est du texte UTF-16 : enregistrez-le en UTF-8)",
+  not_xlsx_binary: "ce n'est pas un fichier XLSX (fichier binaire : il contient des octets NUL)",
+  xlsx_damaged: "fichier XLSX illisible : il est tronqué ou endommagé",
   empty_worksheet: "la feuille est vide : elle n'a pas de ligne d'en-tête",
+  not_utf8_text: "le fichier n'est pas du texte UTF-8 valide",
+  cell_not_a_date: "ce n'est pas une date valide",
+  cell_date_with_time: "une date avec une heure : donnez la date seule",
+  cell_not_finite: "ce n'est pas un nombre fini",
+  cell_error: "la cellule contient l'erreur {error}",
+  cell_formula_no_value: "une formule sans valeur enregistrée : collez-la en tant que valeur",
+  cell_unknown_type: "une cellule d'un type inconnu",
   mandate_differs: "diffère de la ligne {line} du même mandat ({expected})",
   mandate_differs_empty: "diffère de la ligne {line} du même mandat (vide)",
   operation_other_country: "l'opération {operation} est en {country} à la ligne {line}",
@@ -73,8 +89,14 @@ export const reasonsFr: Record<ReasonCode, string> = {
     "diffère de la ligne {line}, la ligne « {stage} » de la ligne budgétaire {ref} (vide)",
   scale_sum:
     "les taux du barème « {scale} » pour {from}..{to} totalisent {total} pour cent, pas 100 ({rows} lignes à partir de la ligne {line})",
-  crosswalk_invalid:
-    "{details} (catégorie « {category} » de la nomenclature « {taxonomy} », lignes {lines})",
+  crosswalk_sum:
+    "les parts totalisent {sum}, pas 1 (catégorie « {category} » de la nomenclature « {taxonomy} », lignes {lines})",
+  crosswalk_share_range:
+    "la part « {share} » n'est pas un nombre de ]0, 1] (catégorie « {category} » de la nomenclature « {taxonomy} », lignes {lines})",
+  crosswalk_listed_twice:
+    "la catégorie commune {common} figure deux fois (catégorie « {category} » de la nomenclature « {taxonomy} », lignes {lines})",
+  crosswalk_unknown_common:
+    "catégorie commune inconnue « {common} » (catégorie « {category} » de la nomenclature « {taxonomy} », lignes {lines})",
   unknown_operation: "opération inconnue {code}",
   unknown_organization:
     "organisation inconnue {code} (importez-la d'abord avec le type « organisations »)",
@@ -84,7 +106,8 @@ export const reasonsFr: Record<ReasonCode, string> = {
   missing_rate:
     "aucun taux {currency} en vigueur le {date} : importez d'abord le taux opérationnel de l'ONU",
   usd_rate_one: "un taux pour l'USD doit valoir 1",
-  conversion_failed: "conversion impossible : {detail}",
+  conversion_too_large: "trop grand une fois converti en USD",
+  conversion_failed: "ne peut pas être converti en USD au taux {currency} en vigueur le {date}",
   not_member_state: "{member} n'est pas un État Membre (genre {kind})",
   scale_sum_database:
     "le barème {scale} à partir du {from} totaliserait {total} dans la base, pas 100 (elle a des taux pour des États Membres que ce fichier ne cite pas)",
@@ -99,6 +122,8 @@ export const reasonsFr: Record<ReasonCode, string> = {
     "ce taux a été modifié par quelqu'un d'autre pendant l'import : importez à nouveau",
   not_assigned_flows:
     "vous ne pouvez pas écrire de flux de l'opération {operation} vers {recipient} : hors de vos affectations",
+  not_assigned_flows_no_operation:
+    "vous ne pouvez pas écrire de flux vers {recipient} hors d'une opération : hors de vos affectations",
   not_assigned_flow_change:
     "vous ne pouvez pas modifier ce flux : son opération et son bénéficiaire sont hors de vos affectations",
   not_assigned_budget_lines:
@@ -115,84 +140,54 @@ export const reasonsFr: Record<ReasonCode, string> = {
   admin_only_operations:
     "opération inconnue {operation} : seul un administrateur peut créer des opérations",
   rename_operation: "vous ne pouvez pas renommer cette opération",
+  fts_missing_column: "colonne manquante (est-ce un export des flux de FTS ?)",
+  fts_not_flow_object: "ce n'est pas un objet flux",
+  fts_missing_id: "identifiant du flux manquant",
+  fts_unknown_status: "statut inconnu : attendu pledge, commitment ou paid",
+  fts_not_amount: "ce n'est pas un nombre positif ou nul",
+  fts_usd_decimals: "plus de 2 décimales",
+  fts_unknown_boundary: "boundary inconnu : attendu incoming, internal ou outgoing",
+  fts_unknown_on_boundary: "onBoundary inconnu : attendu single ou shared",
+  json_truncated: "JSON non valide (un téléchargement tronqué ?) : le fichier se termine trop tôt",
+  json_invalid: "JSON non valide (un téléchargement tronqué ou endommagé ?)",
+  fts_answer_array:
+    "ce n'est pas une réponse de FTS sur les flux : attendu un objet avec data.flows (fts/flow/custom-search), trouvé un tableau JSON",
+  fts_answer_object:
+    "ce n'est pas une réponse de FTS sur les flux : attendu un objet avec data.flows (fts/flow/custom-search), trouvé un objet avec les clés {keys}",
+  fts_answer_value:
+    "ce n'est pas une réponse de FTS sur les flux : attendu un objet avec data.flows (fts/flow/custom-search), trouvé une valeur JSON de type {type}",
+  iati_not_activity_file:
+    "ce n'est pas un fichier d'activités IATI : l'élément racine est <{root}>, attendu <iati-activities>",
+  iati_no_identifier: "une activité sans identifiant",
+  iati_version: "IATI version {version} : seuls les fichiers d'activités 2.0x sont pris en charge",
+  iati_transaction_currency: "code de devise inconnu (transaction {index} de {activity})",
+  iati_budget_currency: "code de devise inconnu (budget {index} de {activity})",
+  xml_unclosed:
+    "XML mal formé : l'élément <{tag}> n'est jamais fermé (un téléchargement tronqué ?)",
+  xml_unexpected_end:
+    "XML mal formé : le fichier se termine trop tôt (un téléchargement tronqué ?)",
+  xml_undefined_entity: "XML mal formé : une entité non définie",
+  xml_not_well_formed: "XML mal formé",
+  xml_entities:
+    "le fichier déclare des entités XML dans son DOCTYPE : refusé (l'expansion d'entités et les entités externes sont dangereuses)",
+  xml_too_deep: "des éléments imbriqués sur plus de 200 niveaux",
+  xml_no_element: "aucun élément XML trouvé",
+  un_rates_no_header: "aucune ligne d'en-tête avec les colonnes {columns}",
+  not_positive_decimal: "ce n'est pas un nombre décimal positif",
+  un_rates_date:
+    "ce n'est pas une date (acceptées : 2025-01-01, 1-Jan-2025, 01-JAN-25, 1 January 2025, 01.01.2025)",
+  un_rates_conflict: "contredit la ligne {line} : {currency} au {date} y vaut {rate}",
+  undo_changed_by: "modifié depuis l'import par {who} le {at}",
+  undo_changed: "modifié depuis l'import",
+  undo_deleted: "supprimé depuis l'import",
+  undo_not_assigned: "hors de vos affectations",
+  undo_kept_referenced:
+    "conservé : des enregistrements supprimés y renvoient encore (ils restent dans l'historique)",
 };
-
-/** The API's own messages in French (the server's API_MESSAGES). */
-export const apiMessagesFr: Record<ApiMessageCode, string> = {
-  sign_in_first: "Connectez-vous d'abord",
-  reviewers_read_only: "Les examinateurs ont un accès en lecture seule",
-  admin_only: "Seul un administrateur peut faire cela",
-  not_assigned: "Vous n'êtes pas affecté à {what} : demandez à un administrateur de vous affecter",
-  not_assigned_flow:
-    "Vous n'êtes pas affecté à l'opération et au bénéficiaire de ce flux : demandez à un administrateur de vous affecter",
-  not_assigned_flow_of:
-    "Vous n'êtes pas affecté à l'opération {operation} / {recipient} : demandez à un administrateur de vous affecter",
-  import_outside_assignments: "Cet import a touché des enregistrements hors de vos affectations",
-  record_changed: "Cet enregistrement a été modifié par {who} le {at} (révision {version})",
-  record_changed_unknown:
-    "Cet enregistrement a été modifié par quelqu'un d'autre le {at} (révision {version})",
-  same_key_exists: "Un enregistrement avec la même clé existe déjà",
-  import_running: "Un de vos imports est encore en cours : attendez qu'il se termine",
-  date_format: "Écrivez la date sous la forme AAAA-MM-JJ",
-  not_calendar_date: "Cette date n'existe pas",
-  required: "Obligatoire",
-  code_too_long: "Au plus 40 caractères",
-  code_characters:
-    "Utilisez des lettres, des chiffres, le point, le tiret, la barre oblique ou le tiret bas",
-  amount_too_long: "Le montant est trop long",
-  amount_format: "Écrivez le montant en chiffres avec un point décimal, p. ex. 1250.50",
-  unknown_currency: "Code de devise inconnu (utilisez ISO 4217, p. ex. USD, EUR)",
-  period_order: "La période ne peut pas finir avant de commencer",
-  too_long: "Au plus {maximum} caractères",
-  too_short: "Au moins {minimum} caractères",
-  number_too_small: "Au moins {minimum}",
-  number_too_big: "Au plus {maximum}",
-  invalid_type: "Manquant, ou d'un type inattendu (attendu : {expected})",
-  invalid_value: "Attendu l'une de ces valeurs : {values}",
-  invalid_format: "Pas au format attendu",
-  unknown_organization: "Organisation inconnue {code}",
-  unknown_operation: "Opération inconnue {code}",
-  unknown_task: "Aucune tâche prioritaire {task} dans les mandats de cette opération",
-  task_needs_operation: "Une tâche exige une opération",
-  amount_decimals: "{currency} admet {decimals} décimales",
-  amount_one_decimal: "{currency} admet 1 décimale",
-  amount_too_large: "Le montant est trop grand",
-  amount_invalid: "Ce n'est pas un montant valide en {currency}",
-  no_rate:
-    "Aucun taux {currency} en vigueur le {date} : saisissez d'abord le taux opérationnel de l'ONU",
-  status_forward_only:
-    "Une contribution au statut « {status} » ne peut qu'avancer (annoncée → engagée → versée)",
-  status_date_before: "Le nouveau statut ne peut pas être daté avant l'actuel ({date})",
-  ref_twice_in_rows: "{ref} apparaît deux fois dans ces lignes",
-  ref_exists: "Un flux de référence {ref} existe déjà",
-  usd_needs_no_rate: "L'USD n'a pas besoin de taux",
-  rate_would_leave_gap: "{what} daté du {date} n'aurait aucun taux {currency} en vigueur",
-  unknown_source: "Organisation inconnue {code}",
-  columns_canonical_only:
-    "Les colonnes ne s'associent que pour les fichiers CSV et XLSX d'un type standard",
-  columns_unknown: "Pas de colonne de ce nom dans {kind} : {columns}",
-  columns_twice: "Deux colonnes du fichier sont associées à {columns}",
-  not_base64: "{file} : le contenu n'est pas en base64",
-  job_not_found: "Pas d'import en cours de ce numéro (ou il a expiré)",
-  job_failed: "L'import a échoué sur le serveur : rien n'a été écrit",
-};
-
-/** A message as the server sent it: code (maybe unknown), parameters and English text. */
-export interface ServerMessage {
-  code?: string | null | undefined;
-  params?: Record<string, string | number> | null | undefined;
-  text: string;
-}
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
 
 /**
- * A server message in the interface language: French from the table, English (or an unknown
- * code) as the server wrote it.
+ * A server message in the interface language: French from the table of import reasons or of the
+ * API's messages, English (or an unknown code) as the server wrote it.
  * @example serverText({ code: "not_a_decimal", params: {}, text: "not a decimal number" }, "fr", "reason") // → "n'est pas un nombre décimal"
  */
 export function serverText(
@@ -200,8 +195,5 @@ export function serverText(
   locale: Locale,
   table: "reason" | "api",
 ): string {
-  if (locale === "en" || !message.code) return message.text;
-  const templates: Record<string, string> = table === "reason" ? reasonsFr : apiMessagesFr;
-  const template = templates[message.code];
-  return template === undefined ? message.text : fill(template, message.params ?? {});
+  return localText(message, locale, table === "reason" ? reasonsFr : apiMessagesFr);
 }

@@ -1,5 +1,6 @@
 // The report period as the API accepts it; resolving it is shared with the CLI (@coherence/reports).
 import { z } from "zod";
+import { API_MESSAGES } from "../messages";
 import { isoDate } from "../validators";
 
 export { resolvePeriod } from "@coherence/reports";
@@ -14,7 +15,7 @@ export const periodInput = z.discriminatedUnion("kind", [
     .object({ kind: z.literal("custom"), from: isoDate, to: isoDate })
     .refine((p) => p.from <= p.to, {
       path: ["to"],
-      error: "The period must not end before it starts",
+      error: API_MESSAGES.period_order,
     }),
 ]);
 export type PeriodInput = z.infer<typeof periodInput>;

@@ -2,10 +2,9 @@
 // computed by the same reconciliation as `report.operation`, so that the workspace's budget-line
 // table shows the totals the gap chart draws (highest stage of each line, spread over the days of
 // the period, expended tracked beside it).
-import { TRPCError } from "@trpc/server";
 import type { Kysely } from "kysely";
 import type { RowFilter } from "@coherence/funding-model";
-import { UnknownOperationError, operationLedger, uncachedLedgers } from "@coherence/reports";
+import { operationLedger, uncachedLedgers } from "@coherence/reports";
 import type { LedgerSource } from "@coherence/reports";
 import type { Database } from "@coherence/db";
 import { resolvePeriod } from "./period";
@@ -31,14 +30,8 @@ export async function requirementTotals(
   ledgers: LedgerSource = uncachedLedgers(db),
 ): Promise<RequirementTotals> {
   const period = resolvePeriod(periodInput);
-  let ledger;
-  try {
-    ({ ledger } = await operationLedger(db, operation, ledgers));
-  } catch (error) {
-    if (error instanceof UnknownOperationError)
-      throw new TRPCError({ code: "NOT_FOUND", message: error.message });
-    throw error;
-  }
+  // An unknown operation (UnknownOperationError) becomes NOT_FOUND in errors.ts.
+  const { ledger } = await operationLedger(db, operation, ledgers);
   const rec = ledgers.reconciliation(ledger, period.scheme);
   const where: RowFilter = { operationCode: operation, periodIndex: period.index };
   if (filter.entityCode !== undefined) where.entityCode = filter.entityCode;

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
@@ -11,7 +10,8 @@ import { figuresOut, predictabilityOut, ratesInForce } from "@coherence/reports"
 import { filterFlows, filterOut, predictabilityInput } from "../reports/flow-filter";
 import { ledgersOf } from "../reports/ledgers";
 import { periodInput, resolvePeriod } from "../reports/period";
-import { protectedProcedure } from "../trpc";
+import { API_MESSAGES, apiMessage } from "../messages";
+import { codedError, protectedProcedure } from "../trpc";
 import type { Context } from "../trpc";
 import { code } from "../validators";
 
@@ -21,8 +21,7 @@ async function ledgerFor(ctx: Context, operation: string) {
     .select(["code", "name"])
     .where("code", "=", operation)
     .executeTakeFirst();
-  if (!row)
-    throw new TRPCError({ code: "NOT_FOUND", message: `No operation with code ${operation}` });
+  if (!row) throw codedError("NOT_FOUND", apiMessage("unknown_operation", { code: operation }));
   return { operation: row, ledger: await ledgersOf(ctx).ledger(operation) };
 }
 
@@ -257,7 +256,7 @@ export const analyticsRouter = {
         })
         .refine((v) => v.fromYear <= v.toYear && v.toYear - v.fromYear <= 30, {
           path: ["toYear"],
-          error: "Choose up to 30 years, in order",
+          error: API_MESSAGES.years_range,
         }),
     )
     .query(async ({ ctx, input }) => {
@@ -359,10 +358,7 @@ export const analyticsRouter = {
       .where("code", "=", input.donor)
       .executeTakeFirst();
     if (!org)
-      throw new TRPCError({
-        code: "NOT_FOUND",
-        message: `No organization with code ${input.donor}`,
-      });
+      throw codedError("NOT_FOUND", apiMessage("unknown_organization", { code: input.donor }));
     const flows = await ctx.db
       .selectFrom("flows")
       .leftJoin("operations", "operations.id", "flows.operation_id")

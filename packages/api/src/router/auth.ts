@@ -1,14 +1,14 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { hashPassword, UNUSABLE_HASH, verifyPassword } from "../auth/password";
 import { createSession, endSession } from "../auth/sessions";
 import { isThrottled, recordAttempt } from "../auth/throttle";
-import { fieldError, protectedProcedure, publicProcedure } from "../trpc";
+import { API_MESSAGES, apiMessage } from "../messages";
+import { codedError, fieldError, protectedProcedure, publicProcedure } from "../trpc";
 
 const credentials = z.object({
-  username: z.string().trim().toLowerCase().min(1, { error: "Enter your username" }).max(100),
-  password: z.string().min(1, { error: "Enter your password" }).max(1000),
+  username: z.string().trim().toLowerCase().min(1, { error: API_MESSAGES.enter_username }).max(100),
+  password: z.string().min(1, { error: API_MESSAGES.enter_password }).max(1000),
 });
 
 const MIN_PASSWORD_LENGTH = 10;
@@ -18,10 +18,7 @@ export const authRouter = {
   login: publicProcedure.input(credentials).mutation(async ({ ctx, input }) => {
     const now = ctx.now();
     if (await isThrottled(ctx.db, input.username, ctx.client, now)) {
-      throw new TRPCError({
-        code: "TOO_MANY_REQUESTS",
-        message: "Too many failed sign-ins: wait 15 minutes and try again",
-      });
+      throw codedError("TOO_MANY_REQUESTS", apiMessage("too_many_sign_ins"));
     }
     const user = await ctx.db
       .selectFrom("users")
@@ -32,7 +29,7 @@ export const authRouter = {
     const ok = await verifyPassword(input.password, user?.password_hash ?? UNUSABLE_HASH);
     await recordAttempt(ctx.db, input.username, ctx.client, now, ok && user?.active === 1);
     if (!user || !ok || user.active !== 1) {
-      throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong username or password" });
+      throw codedError("UNAUTHORIZED", apiMessage("wrong_credentials"));
     }
     const session = await createSession(ctx.db, user.id, now);
     ctx.cookies.set(session.token, session.expiresAt);
@@ -64,20 +61,22 @@ export const authRouter = {
         current: z.string().min(1).max(1000),
         next: z
           .string()
-          .min(MIN_PASSWORD_LENGTH, { error: `At least ${MIN_PASSWORD_LENGTH} characters` })
+          .min(MIN_PASSWORD_LENGTH, {
+            error: apiMessage("too_short", { minimum: MIN_PASSWORD_LENGTH }).text,
+          })
           .max(1000),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const userId = ctx.principal.userId;
-      if (userId === null) throw new TRPCError({ code: "FORBIDDEN", message: "No user account" });
+      if (userId === null) throw codedError("FORBIDDEN", apiMessage("no_user_account"));
       const user = await ctx.db
         .selectFrom("users")
         .select("password_hash")
         .where("id", "=", userId)
         .executeTakeFirstOrThrow();
       if (!(await verifyPassword(input.current, user.password_hash))) {
-        throw fieldError("current", "The current password is wrong");
+        throw fieldError("current", apiMessage("current_password_wrong"));
       }
       await ctx.db
         .updateTable("users")

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
@@ -7,11 +6,20 @@ import {
   parseRational,
   validateCrosswalk,
 } from "@coherence/funding-model";
+import type { CrosswalkIssue } from "@coherence/funding-model";
 import { writeAudit } from "@coherence/db";
 import { actorOf } from "../auth/principal";
 import { canWrite } from "../scope";
-import { adminProcedure, fieldError, protectedProcedure, writerProcedure } from "../trpc";
-import { ConflictDetails } from "../trpc-errors";
+import { apiMessage } from "../messages";
+import type { ApiMessage } from "../messages";
+import {
+  adminProcedure,
+  codedError,
+  conflictError,
+  fieldError,
+  protectedProcedure,
+  writerProcedure,
+} from "../trpc";
 import { code, text } from "../validators";
 
 const commonCode = z.enum(COMMON_CATEGORIES.map((c) => c.code) as [string, ...string[]]);
@@ -33,6 +41,20 @@ function sameShares(a: readonly Share[], b: readonly Share[]): boolean {
     const ry = y && parseRational(y.share);
     return rx && ry ? compareBigRatios(rx, ry) === 0 : x.share === y?.share;
   });
+}
+
+/** One issue of the shares, as a message of the shares field. */
+function issueMessage(issue: CrosswalkIssue): ApiMessage {
+  switch (issue.problem) {
+    case "sum":
+      return apiMessage("crosswalk_sum", { sum: issue.sum ?? "" });
+    case "share_range":
+      return apiMessage("crosswalk_share_range", { share: issue.share ?? "" });
+    case "listed_twice":
+      return apiMessage("crosswalk_listed_twice", { common: issue.commonCode ?? "" });
+    case "unknown_common":
+      return apiMessage("crosswalk_unknown_common", { common: issue.commonCode ?? "" });
+  }
 }
 
 /** Entity budget taxonomies and their crosswalk to the UNSDG common categories. */
@@ -63,7 +85,7 @@ export const crosswalkRouter = {
       .where("code", "=", input.taxonomy)
       .executeTakeFirst();
     if (!taxonomy)
-      throw new TRPCError({ code: "NOT_FOUND", message: `No taxonomy ${input.taxonomy}` });
+      throw codedError("NOT_FOUND", apiMessage("unknown_taxonomy", { code: input.taxonomy }));
     const categories = await ctx.db
       .selectFrom("categories")
       .selectAll()
@@ -124,7 +146,8 @@ export const crosswalkRouter = {
         .selectAll()
         .where("code", "=", input.taxonomy)
         .executeTakeFirst();
-      if (!taxonomy) throw fieldError("taxonomy", `No taxonomy ${input.taxonomy}`);
+      if (!taxonomy)
+        throw fieldError("taxonomy", apiMessage("unknown_taxonomy", { code: input.taxonomy }));
       // Finance officers may maintain the taxonomy of an entity they are assigned to.
       const entities = await ctx.db
         .selectFrom("organizations")
@@ -135,10 +158,10 @@ export const crosswalkRouter = {
         ctx.principal.role === "admin" ||
         entities.some((e) => canWrite(ctx.principal, { operationId: null, entityId: e.id }));
       if (!allowed)
-        throw new TRPCError({
-          code: "FORBIDDEN",
-          message: `You are not assigned to an entity using taxonomy ${input.taxonomy}`,
-        });
+        throw codedError(
+          "FORBIDDEN",
+          apiMessage("not_assigned_taxonomy", { taxonomy: input.taxonomy }),
+        );
       const issues = validateCrosswalk(
         input.shares.map((s) => ({
           taxonomy: input.taxonomy,
@@ -147,7 +170,7 @@ export const crosswalkRouter = {
           share: s.share,
         })),
       );
-      if (issues.length > 0) throw fieldError("shares", issues.map((i) => i.message).join("; "));
+      if (issues.length > 0) throw fieldError("shares", issues.map(issueMessage));
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
         let category = await trx
@@ -176,10 +199,12 @@ export const crosswalkRouter = {
             .where("record_id", "=", `${input.taxonomy}/${input.category}`)
             .orderBy("id", "desc")
             .executeTakeFirst();
-          throw new TRPCError({
-            code: "CONFLICT",
-            message: `The crosswalk of ${input.taxonomy}/${input.category} was changed by ${last?.actor ?? "someone else"} since you opened it`,
-            cause: new ConflictDetails({
+          const where = { taxonomy: input.taxonomy, category: input.category };
+          throw conflictError(
+            last
+              ? apiMessage("crosswalk_changed", { ...where, who: last.actor })
+              : apiMessage("crosswalk_changed_unknown", where),
+            {
               current: {
                 category: category.code,
                 name: category.name,
@@ -187,8 +212,8 @@ export const crosswalkRouter = {
                 updated_by: last?.actor ?? null,
                 updated_at: last?.at ?? null,
               },
-            }),
-          });
+            },
+          );
         }
         await trx.deleteFrom("crosswalk_shares").where("category_id", "=", category.id).execute();
         await trx

@@ -14,7 +14,7 @@ import type { Flow } from "@coherence/db";
 import { resolveFlowColumns } from "@coherence/imports";
 import { actorOf } from "../auth/principal";
 import { auditedUpdate, setDeleted } from "../audited";
-import { fieldErrorsOf } from "../row-errors";
+import { rowProblemsOf } from "../row-errors";
 import type { RowResult } from "../row-errors";
 import { readAmount, toUsd } from "../money-input";
 import { loadRecordReferences, resolved } from "../record-references";
@@ -78,6 +78,12 @@ async function loadFlow(ctx: Ctx, flowId: number): Promise<Flow> {
   return flow;
 }
 
+/** The refusal of a flow outside the caller's assignments, naming where it would go. */
+const notAssignedTo = (flow: { operation: string | null; recipient: string }) =>
+  flow.operation === null
+    ? apiMessage("not_assigned_flow_no_operation", { recipient: flow.recipient })
+    : apiMessage("not_assigned_flow_of", { operation: flow.operation, recipient: flow.recipient });
+
 const scopeOf = (flow: Pick<Flow, "operation_id" | "recipient_id">) => ({
   operationId: flow.operation_id,
   entityId: flow.recipient_id,
@@ -120,14 +126,7 @@ export const flowRouter = {
     .input(flowFields.refine(periodInOrder, periodOrderMessage))
     .mutation(async ({ ctx, input }) => {
       const columns = await flowColumns(ctx, input);
-      assertCanWrite(
-        ctx.principal,
-        scopeOf(columns),
-        apiMessage("not_assigned_flow_of", {
-          operation: input.operation ?? "(none)",
-          recipient: input.recipient,
-        }),
-      );
+      assertCanWrite(ctx.principal, scopeOf(columns), notAssignedTo(input));
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
         const flow = await createFlow(trx, { ...columns, provenance: "manual", updated_by: actor });
@@ -161,14 +160,7 @@ export const flowRouter = {
         try {
           const row = parsed.parse(raw);
           const columns = await flowColumns(ctx, row);
-          assertCanWrite(
-            ctx.principal,
-            scopeOf(columns),
-            apiMessage("not_assigned_flow_of", {
-              operation: row.operation ?? "(none)",
-              recipient: row.recipient,
-            }),
-          );
+          assertCanWrite(ctx.principal, scopeOf(columns), notAssignedTo(row));
           if (row.externalRef !== null) {
             if (refs.has(row.externalRef))
               throw fieldError(
@@ -185,9 +177,9 @@ export const flowRouter = {
               throw fieldError("externalRef", apiMessage("ref_exists", { ref: row.externalRef }));
           }
           valid.push(columns);
-          results.push({ index, errors: {} });
+          results.push({ index, errors: {}, codes: {} });
         } catch (error) {
-          results.push({ index, errors: fieldErrorsOf(error) });
+          results.push({ index, ...rowProblemsOf(error) });
         }
       }
       const ok = results.every((r) => Object.keys(r.errors).length === 0);
@@ -221,14 +213,7 @@ export const flowRouter = {
       const current = await loadFlow(ctx, input.id);
       assertCanWrite(ctx.principal, scopeOf(current), apiMessage("not_assigned_flow"));
       const columns = await flowColumns(ctx, input);
-      assertCanWrite(
-        ctx.principal,
-        scopeOf(columns),
-        apiMessage("not_assigned_flow_of", {
-          operation: input.operation ?? "(none)",
-          recipient: input.recipient,
-        }),
-      );
+      assertCanWrite(ctx.principal, scopeOf(columns), notAssignedTo(input));
       return auditedUpdate<Flow>(ctx, "flows", input.id, input.version, columns, {
         then: async (trx, before, after) => {
           const moved =

@@ -6,7 +6,6 @@
 // canonical column for each (remembered per source organization and kind), preview and commit
 // read the file through the confirmed mapping, and a committed import remembers it. `start`
 // commits as a background job whose `progress` the wizard polls.
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
@@ -31,14 +30,19 @@ import {
   suggestColumnMapping,
   writeRejectsCsv,
 } from "@coherence/interchange";
-import type { CanonicalKind, ColumnMapping, ImporterKind } from "@coherence/interchange";
+import type {
+  CanonicalKind,
+  ColumnMapping,
+  ImportFile,
+  ImporterKind,
+} from "@coherence/interchange";
 import { actorOf } from "../auth/principal";
 import type { Principal } from "../auth/principal";
-import { toTRPCError } from "../errors";
+import { recordChanged, toTRPCError } from "../errors";
 import { JobRegistry, credentialHash, progressPercent } from "../import-jobs";
 import type { JobFailure } from "../import-jobs";
 import { canWrite } from "../scope";
-import { apiMessage } from "../messages";
+import { API_MESSAGES, apiMessage } from "../messages";
 import {
   adminProcedure,
   codedError,
@@ -47,31 +51,36 @@ import {
   publicProcedure,
   writerProcedure,
 } from "../trpc";
-import type { Context } from "../trpc";
 import { code, pagination, text } from "../validators";
-
-/** 15 MB of file, as base64 or text. */
-const MAX_BODY = 20_000_000;
-
-const oneFile = z.object({
-  fileName: text(200).trim().min(1),
-  encoding: z.enum(["base64", "text"]).default("text"),
-  content: z.string().max(MAX_BODY),
-});
+import {
+  credentialOf,
+  fileList,
+  filesOf,
+  hasOneSource,
+  keepUpload,
+  oneFile,
+  oneSource,
+  uploadId,
+  uploadList,
+} from "../import-files";
 
 /** The file's header (as written) → a canonical column, or null to leave the column out. */
 const columnMapping = z
   .record(text(200), text(40).nullable())
-  .refine((m) => Object.keys(m).length <= 500, { error: "At most 500 columns" });
+  .refine((m) => Object.keys(m).length <= 500, { error: API_MESSAGES.too_many_columns });
 
-const fileInput = z.object({
-  kind: z.enum(IMPORTER_KINDS as [ImporterKind, ...ImporterKind[]]),
-  files: z.array(oneFile).min(1).max(20),
-  mode: z.enum(["atomic", "partial"]).default("atomic"),
-  /** The organization the file comes from: its column mapping is remembered for the next file. */
-  source: code.optional(),
-  columns: columnMapping.optional(),
-});
+const fileInput = z
+  .object({
+    kind: z.enum(IMPORTER_KINDS as [ImporterKind, ...ImporterKind[]]),
+    /** The files themselves, or `uploadId`: the files uploaded once with `import.upload`. */
+    files: fileList.optional(),
+    uploadId: uploadId.optional(),
+    mode: z.enum(["atomic", "partial"]).default("atomic"),
+    /** The organization the file comes from: its column mapping is remembered for the next file. */
+    source: code.optional(),
+    columns: columnMapping.optional(),
+  })
+  .refine(hasOneSource, oneSource);
 
 const canonicalKind = z.enum(CANONICAL_KINDS as unknown as [CanonicalKind, ...CanonicalKind[]]);
 
@@ -85,13 +94,6 @@ export function importScopeCheck(principal: Principal): (scope: ImportScope) => 
     if (scope.table === "crosswalk" && scope.entityId === null) return false;
     return canWrite(principal, { operationId: scope.operationId, entityId: scope.entityId });
   };
-}
-
-function decode(file: z.infer<typeof oneFile>): Uint8Array | string {
-  if (file.encoding === "text") return file.content;
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.content.replace(/\s+/g, "")))
-    throw fieldError("files", apiMessage("not_base64", { file: file.fileName }));
-  return new Uint8Array(Buffer.from(file.content, "base64"));
 }
 
 /** What the wizard shows: counts, problems with line/column, changes, rejects as CSV. */
@@ -155,6 +157,7 @@ const JOB_BATCH_ROWS = 2000;
 async function importFor(
   ctx: Ctx,
   input: FileInput,
+  files: ImportFile[],
   dryRun: boolean,
   onProgress?: Parameters<typeof runImport>[1]["onProgress"],
 ) {
@@ -162,7 +165,7 @@ async function importFor(
   const source = input.source === undefined ? null : await sourceId(ctx, input.source);
   const outcome = await runImport(ctx.db, {
     kind: input.kind,
-    files: input.files.map((f) => ({ fileName: f.fileName, data: decode(f) })),
+    files,
     actor: actorOf(ctx.principal),
     userId: ctx.principal.userId,
     mode: input.mode,
@@ -203,24 +206,45 @@ function jobFailure(error: unknown): JobFailure {
   };
 }
 
-/** The caller's credential, to tie a job to the session or token that started it. */
-function credentialOf(ctx: Context): string | null {
-  return ctx.credential ?? ctx.cookies.current;
-}
-
 export const importRouter = {
+  /**
+   * Keep files for the caller's next steps (inspect, preview, import), which name them by the
+   * id answered here: a file is sent once. Kept in this server process while used, for this
+   * caller only; `upload_not_found` once expired.
+   */
+  upload: writerProcedure
+    .input(z.object({ files: uploadList }))
+    .mutation(({ ctx, input }) => keepUpload(ctx, input.files)),
+
   /**
    * A canonical file's header, and a canonical column proposed for each of its columns: the
    * mapping remembered for `source` first, then the canonical name, then a known alias.
    */
   inspect: writerProcedure
-    .input(z.object({ kind: canonicalKind, source: code.optional(), file: oneFile }))
+    .input(
+      z
+        .object({
+          kind: canonicalKind,
+          source: code.optional(),
+          /** The file itself, or `uploadId` (its first file is read). */
+          file: oneFile.optional(),
+          uploadId: uploadId.optional(),
+        })
+        .refine((i) => hasOneSource({ files: i.file, uploadId: i.uploadId }), {
+          ...oneSource,
+          path: ["file"],
+        }),
+    )
     .mutation(async ({ ctx, input }) => {
+      const [file] = filesOf(ctx, {
+        ...(input.file && { files: [input.file] }),
+        ...(input.uploadId !== undefined && { uploadId: input.uploadId }),
+      });
       const remembered =
         input.source === undefined
           ? { mapping: {}, version: 0 }
           : await readColumnMapping(ctx.db, await sourceId(ctx, input.source), input.kind);
-      const header = await readTableHeader(input.kind, decode(input.file), input.file.fileName);
+      const header = await readTableHeader(input.kind, file!.data, file!.fileName);
       return {
         headers: header.headers,
         fields: kindColumns(input.kind),
@@ -233,12 +257,12 @@ export const importRouter = {
   /** A dry run: nothing is written. */
   preview: writerProcedure
     .input(fileInput)
-    .mutation(({ ctx, input }) => importFor(ctx, input, true)),
+    .mutation(({ ctx, input }) => importFor(ctx, input, filesOf(ctx, input), true)),
 
   /** Import for real: atomic (all rows or none) or partial (the good rows, with rejects). */
   commit: writerProcedure
     .input(fileInput)
-    .mutation(({ ctx, input }) => importFor(ctx, input, false)),
+    .mutation(({ ctx, input }) => importFor(ctx, input, filesOf(ctx, input), false)),
 
   /**
    * Commit as a background job: answers at once with the job's id; `progress` tells how far it
@@ -246,11 +270,13 @@ export const importRouter = {
    */
   start: writerProcedure.input(fileInput).mutation(({ ctx, input }) => {
     checkColumns(input);
+    // An upload gone (expired, or not the caller's) is said now, not as a failed job.
+    const files = filesOf(ctx, input);
     if (jobs.runningFor(ctx.principal.userId))
       throw codedError("CONFLICT", apiMessage("import_running"));
     const job = jobs.start(
       { userId: ctx.principal.userId, credentialHash: credentialHash(credentialOf(ctx)) },
-      (report) => importFor(ctx, input, false, report),
+      (report) => importFor(ctx, input, files, false, report),
       jobFailure,
     );
     return { jobId: job.id };
@@ -325,12 +351,21 @@ export const importRouter = {
           now: ctx.now,
           canWrite: importScopeCheck(ctx.principal),
         });
-        if (outcome.conflicts.some((c) => c.reason === "not in your assignments"))
+        if (outcome.conflicts.some((c) => c.code === "undo_not_assigned"))
           throw codedError("FORBIDDEN", apiMessage("import_outside_assignments"));
         return outcome;
       } catch (error) {
         if (error instanceof UndoError)
-          throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+          throw codedError(
+            error.problem === "no_such_import" ? "NOT_FOUND" : "BAD_REQUEST",
+            error.problem === "no_such_import"
+              ? apiMessage("import_not_found", { id: input.id })
+              : apiMessage("import_already_undone", {
+                  id: input.id,
+                  at: String(error.params.at),
+                  who: String(error.params.who),
+                }),
+          );
         throw error;
       }
     }),
@@ -362,9 +397,18 @@ export const importRouter = {
         );
         return { version };
       } catch (error) {
-        if (error instanceof InvalidMappingError) throw fieldError("mapping", error.message);
+        // The English text keeps the mapping's own issues (what an administrator's script reads).
+        if (error instanceof InvalidMappingError)
+          throw fieldError("mapping", { ...apiMessage("mapping_invalid"), text: error.message });
         if (error instanceof MappingConflictError)
-          throw new TRPCError({ code: "CONFLICT", message: error.message });
+          throw codedError(
+            "CONFLICT",
+            recordChanged({
+              updated_by: error.updatedBy,
+              updated_at: error.updatedAt ?? "",
+              version: error.version,
+            }),
+          );
         throw error;
       }
     }),

@@ -1,31 +1,31 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { RecordNotFoundError, updateVersioned, writeAudit } from "@coherence/db";
 import { actorOf } from "../auth/principal";
 import { operationId } from "../lookups";
+import { recordChanged } from "../errors";
+import { apiMessage, API_MESSAGES } from "../messages";
 import { assertCanWrite } from "../scope";
-import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
+import { conflictError, fieldError, protectedProcedure, writerProcedure } from "../trpc";
 import { code, id, isoDate, periodInOrder, periodOrderMessage, text, version } from "../validators";
 
 const task = z.object({
   code,
-  title: text(300).trim().min(1, { error: "Required" }),
+  title: text(300).trim().min(1, { error: API_MESSAGES.required }),
   rank: z.number().int().min(1).max(100),
 });
 
 const ceiling = z.number().int().min(0).max(1_000_000).nullable().default(null);
 
-const tasks = z
-  .array(task)
-  .min(1, { error: "A mandate needs at least one priority task" })
-  .max(100);
+const tasks = z.array(task).min(1, { error: API_MESSAGES.mandate_needs_task }).max(100);
 
 function assertDistinctTasks(list: z.infer<typeof tasks>): void {
   const ranks = list.map((t) => t.rank);
-  if (new Set(ranks).size !== ranks.length) throw fieldError("tasks", "Two tasks share a rank");
+  if (new Set(ranks).size !== ranks.length)
+    throw fieldError("tasks", apiMessage("tasks_share_rank"));
   const codes = list.map((t) => t.code);
-  if (new Set(codes).size !== codes.length) throw fieldError("tasks", "Two tasks share a code");
+  if (new Set(codes).size !== codes.length)
+    throw fieldError("tasks", apiMessage("tasks_share_code"));
 }
 
 type Ctx = Parameters<Parameters<typeof writerProcedure.mutation>[0]>[0]["ctx"];
@@ -80,17 +80,14 @@ export const mandateRouter = {
       z
         .object({
           operation: code,
-          resolution: text(100).trim().min(1, { error: "Required" }),
+          resolution: text(100).trim().min(1, { error: API_MESSAGES.required }),
           adoptedOn: isoDate,
           periodStart: isoDate,
           periodEnd: isoDate,
           militaryCeiling: ceiling,
           policeCeiling: ceiling,
           supersedes: text(100).nullable().default(null),
-          tasks: z
-            .array(task)
-            .min(1, { error: "A mandate needs at least one priority task" })
-            .max(100),
+          tasks,
         })
         .refine(periodInOrder, periodOrderMessage),
     )
@@ -99,7 +96,7 @@ export const mandateRouter = {
       assertCanWrite(
         ctx.principal,
         { operationId: opId, entityId: null },
-        `operation ${input.operation}`,
+        apiMessage("not_assigned_operation", { operation: input.operation }),
       );
       assertDistinctTasks(input.tasks);
       const actor = actorOf(ctx.principal);
@@ -134,10 +131,13 @@ export const mandateRouter = {
             .where("resolution", "=", input.supersedes)
             .executeTakeFirst();
           if (result.numUpdatedRows === 0n) {
-            throw new TRPCError({
-              code: "BAD_REQUEST",
-              message: `supersedes: no mandate ${input.supersedes} in ${input.operation}`,
-            });
+            throw fieldError(
+              "supersedes",
+              apiMessage("unknown_mandate", {
+                resolution: input.supersedes,
+                operation: input.operation,
+              }),
+            );
           }
         }
         await writeAudit(trx, {
@@ -160,7 +160,7 @@ export const mandateRouter = {
         .object({
           id,
           version,
-          resolution: text(100).trim().min(1, { error: "Required" }),
+          resolution: text(100).trim().min(1, { error: API_MESSAGES.required }),
           adoptedOn: isoDate,
           periodStart: isoDate,
           periodEnd: isoDate,
@@ -175,7 +175,7 @@ export const mandateRouter = {
       assertCanWrite(
         ctx.principal,
         { operationId: current.operation_id, entityId: null },
-        "this mandate's operation",
+        apiMessage("not_assigned_mandate"),
       );
       assertDistinctTasks(input.tasks);
       const actor = actorOf(ctx.principal);
@@ -220,14 +220,10 @@ export const mandateRouter = {
     assertCanWrite(
       ctx.principal,
       { operationId: current.operation_id, entityId: null },
-      "this mandate's operation",
+      apiMessage("not_assigned_mandate"),
     );
-    if (current.version !== input.version) {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `This mandate was changed by ${current.updated_by ?? "someone else"} at ${current.updated_at} (now version ${current.version})`,
-      });
-    }
+    // Changed since the remover opened it: nothing is removed unseen; the client shows both.
+    if (current.version !== input.version) throw conflictError(recordChanged(current), { current });
     const actor = actorOf(ctx.principal);
     return ctx.db.transaction().execute(async (trx) => {
       await trx

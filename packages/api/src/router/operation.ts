@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { OPERATION_KINDS } from "@coherence/funding-model";
@@ -6,17 +5,18 @@ import { listOperations, writeAudit } from "@coherence/db";
 import type { Operation } from "@coherence/db";
 import { actorOf } from "../auth/principal";
 import { auditedUpdate, removeUnreferenced } from "../audited";
-import { adminProcedure, protectedProcedure } from "../trpc";
+import { API_MESSAGES, apiMessage } from "../messages";
+import { adminProcedure, codedError, protectedProcedure } from "../trpc";
 import { code, id, text, version } from "../validators";
 
 const operationFields = z.object({
   code,
-  name: text(300).trim().min(1, { error: "Required" }),
+  name: text(300).trim().min(1, { error: API_MESSAGES.required }),
   country: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{3}$/, { error: "An ISO 3166 alpha-3 code, e.g. CAF" }),
+    .regex(/^[A-Z]{3}$/, { error: API_MESSAGES.country_code }),
   kind: z.enum(OPERATION_KINDS).default("peacekeeping"),
 });
 
@@ -40,7 +40,7 @@ export const operationRouter = {
       .where("code", "=", input.code)
       .executeTakeFirst();
     if (!operation)
-      throw new TRPCError({ code: "NOT_FOUND", message: `No operation with code ${input.code}` });
+      throw codedError("NOT_FOUND", apiMessage("unknown_operation", { code: input.code }));
     return operation;
   }),
 

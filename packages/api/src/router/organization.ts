@@ -4,6 +4,7 @@ import { writeAudit } from "@coherence/db";
 import type { Organization } from "@coherence/db";
 import { actorOf } from "../auth/principal";
 import { auditedUpdate, removeUnreferenced } from "../audited";
+import { API_MESSAGES } from "../messages";
 import { adminProcedure, protectedProcedure } from "../trpc";
 import { code, currency, id, text, version } from "../validators";
 
@@ -17,13 +18,13 @@ const ORGANIZATION_KINDS = [
 
 const organizationFields = z.object({
   code,
-  name: text(200).trim().min(1, { error: "Required" }),
+  name: text(200).trim().min(1, { error: API_MESSAGES.required }),
   kind: z.enum(ORGANIZATION_KINDS),
   fiscalYearStartMonth: z
     .number()
     .int()
-    .min(1, { error: "A month 1–12" })
-    .max(12, { error: "A month 1–12" }),
+    .min(1, { error: API_MESSAGES.month_range })
+    .max(12, { error: API_MESSAGES.month_range }),
   currency,
   taxonomy: code.nullable().default(null),
 });

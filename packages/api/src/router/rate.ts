@@ -1,20 +1,19 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { RateTable } from "@coherence/funding-model";
 import { writeAudit } from "@coherence/db";
 import { actorOf } from "../auth/principal";
-import { apiMessage } from "../messages";
+import { API_MESSAGES, apiMessage } from "../messages";
 import { reconvertCurrency } from "../reconvert";
-import { adminProcedure, fieldError, protectedProcedure } from "../trpc";
+import { adminProcedure, codedError, fieldError, protectedProcedure } from "../trpc";
 import { currency, isoDate, pagination } from "../validators";
 
 const unitsPerUsd = z
   .string()
   .trim()
   .max(30)
-  .regex(/^\d+(\.\d+)?$/, { error: "Units of the currency per 1 USD, e.g. 0.775" })
-  .refine((v) => /[1-9]/.test(v), { error: "A rate must be greater than zero" });
+  .regex(/^\d+(\.\d+)?$/, { error: API_MESSAGES.units_per_usd_format })
+  .refine((v) => /[1-9]/.test(v), { error: API_MESSAGES.rate_positive });
 
 /** UN operational rates of exchange: units of currency per 1 USD, in force from a date. */
 export const rateRouter = {
@@ -113,7 +112,7 @@ export const rateRouter = {
           .where("currency", "=", input.currency)
           .where("effective_date", "=", input.effectiveDate)
           .executeTakeFirst();
-        if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "No such rate" });
+        if (!before) throw codedError("NOT_FOUND", apiMessage("rate_not_found"));
         await trx
           .deleteFrom("exchange_rates")
           .where("currency", "=", input.currency)

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
@@ -10,7 +9,6 @@ import {
   predictability,
 } from "@coherence/funding-model";
 import {
-  UnknownOperationError,
   alignmentOut,
   figuresOut,
   operationLedger as loadOperationLedger,
@@ -21,20 +19,16 @@ import {
 import { filterFlows, filterOut, predictabilityInput } from "../reports/flow-filter";
 import { ledgersOf } from "../reports/ledgers";
 import { periodInput, resolvePeriod } from "../reports/period";
+import { API_MESSAGES } from "../messages";
 import { protectedProcedure } from "../trpc";
 import type { Context } from "../trpc";
 import { code } from "../validators";
 
 const DRILL_DIMENSIONS = ["entity", "category", "fundingType", "donor"] as const;
 
-async function operationLedger(ctx: Context, operation: string) {
-  try {
-    return await loadOperationLedger(ctx.db, operation, ledgersOf(ctx));
-  } catch (error) {
-    if (error instanceof UnknownOperationError)
-      throw new TRPCError({ code: "NOT_FOUND", message: error.message });
-    throw error;
-  }
+// An unknown operation (UnknownOperationError) becomes NOT_FOUND in errors.ts.
+function operationLedger(ctx: Context, operation: string) {
+  return loadOperationLedger(ctx.db, operation, ledgersOf(ctx));
 }
 
 const drillFilter = z
@@ -90,19 +84,8 @@ export const reportRouter = {
   operation: protectedProcedure
     .input(z.object({ operation: code, period: periodInput, filter: drillFilter }))
     .query(async ({ ctx, input }) => {
-      try {
-        return await operationReport(
-          ctx.db,
-          input.operation,
-          input.period,
-          input.filter,
-          ledgersOf(ctx),
-        );
-      } catch (error) {
-        if (error instanceof UnknownOperationError)
-          throw new TRPCError({ code: "NOT_FOUND", message: error.message });
-        throw error;
-      }
+      // An unknown operation (UnknownOperationError) becomes NOT_FOUND in errors.ts.
+      return operationReport(ctx.db, input.operation, input.period, input.filter, ledgersOf(ctx));
     }),
 
   /** The task table broken down by one dimension: entity, category, funding type or donor. */
@@ -167,7 +150,7 @@ export const reportRouter = {
         })
         .refine((v) => !v.taskCode || v.bucket === undefined || v.bucket === "task", {
           path: ["taskCode"],
-          error: "A task's figure is in the task bucket: leave the bucket out or make it task",
+          error: API_MESSAGES.task_bucket,
         }),
     )
     .query(async ({ ctx, input }) => {

@@ -9,6 +9,7 @@ import { auditedUpdate, setDeleted } from "../audited";
 import { ledgersOf } from "../reports/ledgers";
 import { periodInput, resolvePeriod } from "../reports/period";
 import { requirementTotals } from "../reports/requirement-totals";
+import { apiMessage, API_MESSAGES } from "../messages";
 import { loadRecordReferences, resolved } from "../record-references";
 import { assertCanWrite } from "../scope";
 import { fieldError, protectedProcedure, writerProcedure } from "../trpc";
@@ -34,7 +35,7 @@ const REQUIREMENT_SORTS = [
 ] as const;
 
 const requirementFields = z.object({
-  externalRef: text(100).trim().min(1, { error: "Required" }),
+  externalRef: text(100).trim().min(1, { error: API_MESSAGES.required }),
   operation: code,
   entity: code,
   taskCode: code.nullable(),
@@ -70,6 +71,10 @@ async function loadRequirement(ctx: Ctx, requirementId: number): Promise<Require
   if (!row) throw new RecordNotFoundError("requirements", requirementId);
   return row;
 }
+
+/** The refusal of a budget line outside the caller's assignments, naming where it would go. */
+const notAssignedTo = (line: { operation: string; entity: string }) =>
+  apiMessage("not_assigned_budget_line_of", { operation: line.operation, entity: line.entity });
 
 const scopeOf = (r: Pick<Requirement, "operation_id" | "entity_id">) => ({
   operationId: r.operation_id,
@@ -174,11 +179,7 @@ export const requirementRouter = {
     .input(requirementFields.refine(periodInOrder, periodOrderMessage))
     .mutation(async ({ ctx, input }) => {
       const columns = await requirementColumns(ctx, input);
-      assertCanWrite(
-        ctx.principal,
-        scopeOf(columns),
-        `operation ${input.operation} / ${input.entity}`,
-      );
+      assertCanWrite(ctx.principal, scopeOf(columns), notAssignedTo(input));
       const existing = await ctx.db
         .selectFrom("requirements")
         .select("id")
@@ -188,7 +189,7 @@ export const requirementRouter = {
       if (existing)
         throw fieldError(
           "externalRef",
-          `Budget line ${input.externalRef} already has a ${input.stage} row`,
+          apiMessage("budget_line_stage_exists", { ref: input.externalRef, stage: input.stage }),
         );
       const actor = actorOf(ctx.principal);
       return ctx.db.transaction().execute(async (trx) => {
@@ -214,19 +215,15 @@ export const requirementRouter = {
     .input(requirementFields.extend({ id, version }).refine(periodInOrder, periodOrderMessage))
     .mutation(async ({ ctx, input }) => {
       const current = await loadRequirement(ctx, input.id);
-      assertCanWrite(ctx.principal, scopeOf(current), "this budget line's operation and entity");
+      assertCanWrite(ctx.principal, scopeOf(current), apiMessage("not_assigned_budget_line"));
       const columns = await requirementColumns(ctx, input);
-      assertCanWrite(
-        ctx.principal,
-        scopeOf(columns),
-        `operation ${input.operation} / ${input.entity}`,
-      );
+      assertCanWrite(ctx.principal, scopeOf(columns), notAssignedTo(input));
       return auditedUpdate<Requirement>(ctx, "requirements", input.id, input.version, columns);
     }),
 
   remove: writerProcedure.input(z.object({ id, version })).mutation(async ({ ctx, input }) => {
     const current = await loadRequirement(ctx, input.id);
-    assertCanWrite(ctx.principal, scopeOf(current), "this budget line's operation and entity");
+    assertCanWrite(ctx.principal, scopeOf(current), apiMessage("not_assigned_budget_line"));
     return setDeleted(ctx, "requirements", current, input.version, true);
   }),
 } satisfies TRPCRouterRecord;

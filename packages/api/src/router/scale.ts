@@ -3,6 +3,7 @@ import { z } from "zod";
 import { writeAudit } from "@coherence/db";
 import { actorOf } from "../auth/principal";
 import { organizationId } from "../lookups";
+import { API_MESSAGES } from "../messages";
 import { adminProcedure, protectedProcedure } from "../trpc";
 import { code, isoDate, periodInOrder, periodOrderMessage, text } from "../validators";
 
@@ -10,7 +11,7 @@ const ratePercent = z
   .string()
   .trim()
   .max(20)
-  .regex(/^\d{1,3}(\.\d{1,6})?$/, { error: "A percentage with up to 6 decimals, e.g. 26.94" });
+  .regex(/^\d{1,3}(\.\d{1,6})?$/, { error: API_MESSAGES.rate_percent_format });
 
 /** Scales of assessment: a percentage per member state per period. */
 export const scaleRouter = {

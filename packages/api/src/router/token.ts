@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { issueApiToken } from "../auth/api-tokens";
-import { protectedProcedure } from "../trpc";
+import { apiMessage } from "../messages";
+import { codedError, protectedProcedure } from "../trpc";
 import { id, isoDate } from "../validators";
 
 /** API tokens for scripts and non-TypeScript clients: each user manages their own. */
@@ -27,13 +27,9 @@ export const tokenRouter = {
     )
     .mutation(async ({ ctx, input }) => {
       if (ctx.principal.userId === null)
-        throw new TRPCError({ code: "FORBIDDEN", message: "No user account" });
-      if (ctx.principal.via === "token") {
-        throw new TRPCError({
-          code: "FORBIDDEN",
-          message: "Sign in with a password to issue tokens",
-        });
-      }
+        throw codedError("FORBIDDEN", apiMessage("no_user_account"));
+      if (ctx.principal.via === "token")
+        throw codedError("FORBIDDEN", apiMessage("token_needs_password"));
       const expires = input.expiresOn ? new Date(`${input.expiresOn}T23:59:59Z`) : null;
       return issueApiToken(ctx.db, ctx.principal.userId, input.name, ctx.now(), expires);
     }),
@@ -45,8 +41,7 @@ export const tokenRouter = {
       .where("id", "=", input.id)
       .where("user_id", "=", ctx.principal.userId ?? -1)
       .executeTakeFirst();
-    if (result.numUpdatedRows === 0n)
-      throw new TRPCError({ code: "NOT_FOUND", message: "No such token of yours" });
+    if (result.numUpdatedRows === 0n) throw codedError("NOT_FOUND", apiMessage("token_not_found"));
     return { ok: true };
   }),
 } satisfies TRPCRouterRecord;

@@ -1,18 +1,21 @@
-import { TRPCError } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { ROLES } from "@coherence/db";
 import { hashPassword } from "../auth/password";
-import { adminProcedure } from "../trpc";
+import { API_MESSAGES, apiMessage } from "../messages";
+import { adminProcedure, codedError, fieldError } from "../trpc";
 import { code, id, version } from "../validators";
 
 const assignment = z
   .object({ operation: code.nullable(), entity: code.nullable() })
   .refine((a) => a.operation !== null || a.entity !== null, {
-    error: "Name an operation, an entity or both",
+    error: API_MESSAGES.assignment_empty,
   });
 
-const password = z.string().min(10, { error: "At least 10 characters" }).max(1000);
+const password = z
+  .string()
+  .min(10, { error: apiMessage("too_short", { minimum: 10 }).text })
+  .max(1000);
 
 async function resolveAssignments(
   db: Parameters<Parameters<typeof adminProcedure.query>[0]>[0]["ctx"]["db"],
@@ -34,18 +37,16 @@ async function resolveAssignments(
           .where("code", "=", a.entity)
           .executeTakeFirst()
       : null;
-    if (a.operation && !operation) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `assignments.${index}: unknown operation ${a.operation}`,
-      });
-    }
-    if (a.entity && !entity) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `assignments.${index}: unknown entity ${a.entity}`,
-      });
-    }
+    if (a.operation && !operation)
+      throw fieldError(
+        "assignments",
+        apiMessage("assignment_unknown_operation", { index: index + 1, code: a.operation }),
+      );
+    if (a.entity && !entity)
+      throw fieldError(
+        "assignments",
+        apiMessage("assignment_unknown_entity", { index: index + 1, code: a.entity }),
+      );
     rows.push({ operation_id: operation?.id ?? null, entity_id: entity?.id ?? null });
   }
   return rows;
@@ -87,7 +88,7 @@ export const userRouter = {
           .toLowerCase()
           .min(2)
           .max(100)
-          .regex(/^[a-z0-9._@-]+$/, { error: "Use lower-case letters, digits, . _ @ -" }),
+          .regex(/^[a-z0-9._@-]+$/, { error: API_MESSAGES.username_characters }),
         displayName: z.string().trim().min(1).max(200),
         role: z.enum(ROLES),
         password,
@@ -147,10 +148,7 @@ export const userRouter = {
           .where("version", "=", input.version)
           .executeTakeFirst();
         if (result.numUpdatedRows === 0n) {
-          throw new TRPCError({
-            code: "CONFLICT",
-            message: "This account was changed by someone else: reload it",
-          });
+          throw codedError("CONFLICT", apiMessage("account_changed"));
         }
         if (input.assignments) {
           const rows = await resolveAssignments(trx, input.assignments);

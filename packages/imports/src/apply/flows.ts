@@ -63,7 +63,9 @@ function mayWriteFlows(ctx: ImportContext): MayWrite<RowRef<"flows">> {
       row,
       r.operation === null ? "recipient" : "operation",
       r.operation ?? r.recipient,
-      reason("not_assigned_flows", { operation: r.operation ?? "(none)", recipient: r.recipient }),
+      r.operation === null
+        ? reason("not_assigned_flows_no_operation", { recipient: r.recipient })
+        : reason("not_assigned_flows", { operation: r.operation, recipient: r.recipient }),
     );
     return false;
   };

@@ -13,4 +13,11 @@ export type RecordProblem =
   /** An amount typed as a decimal that funding-model refused (too many decimals, too large). */
   | { code: "invalid_amount"; amount: string; currency: string; error: FundingModelError }
   | { code: "missing_rate"; currency: string; date: string }
-  | { code: "conversion_failed"; amountMinor: number; currency: string; error: FundingModelError };
+  | {
+      code: "conversion_failed";
+      amountMinor: number;
+      currency: string;
+      /** The date whose rate was used. */
+      date: string;
+      error: FundingModelError;
+    };

@@ -66,6 +66,7 @@ export function usdColumns<At>(
         code: "conversion_failed",
         amountMinor,
         currency,
+        date,
         error,
       });
       return undefined;

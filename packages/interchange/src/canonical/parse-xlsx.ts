@@ -37,24 +37,14 @@ async function* xlsxBatches<K extends CanonicalKind>(
       yield reader.take();
       return;
     }
-    const names = header.cells.map((c) => c.trim().toLowerCase());
+    const width = header.cells.length;
     for (const row of data) {
-      const issue = row.cellErrors
-        .map(
-          (e) =>
-            `column "${names[e.index] ?? String(e.index + 1)}": value "${e.value}": ${e.reason}`,
-        )
-        .join("; ");
       // A sheet row stops at its last non-empty cell: the missing cells are empty, not absent.
       const cells =
-        row.cells.length < names.length
-          ? [...row.cells, ...Array<string>(names.length - row.cells.length).fill("")]
+        row.cells.length < width
+          ? [...row.cells, ...Array<string>(width - row.cells.length).fill("")]
           : row.cells;
-      reader.data(
-        row.line,
-        cells,
-        issue === "" ? null : reason("cells_unreadable", { details: issue }),
-      );
+      reader.data(row.line, cells, null, row.cellErrors);
     }
   } catch (error) {
     if (!(error instanceof FileProblemError)) throw error;

@@ -2,6 +2,7 @@ import type { CanonicalKind, CanonicalRecords } from "../records";
 import type { Problem } from "../problem";
 import { reason, reasonFields } from "../reasons";
 import type { Reason } from "../reasons";
+import type { CellIssue } from "../xlsx/read-xlsx";
 import { normaliseColumnName } from "./column-map";
 import type { ColumnMapping } from "./column-map";
 import { KeyIndex } from "./key-index";
@@ -121,8 +122,16 @@ export class CanonicalReader<K extends CanonicalKind> {
     return byName;
   }
 
-  /** Reads one data row (blank rows are skipped). */
-  data(line: number, cells: readonly string[], issue: Reason | null): void {
+  /**
+   * Reads one data row (blank rows are skipped). `issue` is a problem of the whole row (CSV
+   * quoting); `cellIssues` are cells that could not be read (XLSX errors), each at its column.
+   */
+  data(
+    line: number,
+    cells: readonly string[],
+    issue: Reason | null,
+    cellIssues: readonly CellIssue[] = [],
+  ): void {
     const row = this.row!;
     let blank = true;
     for (const cell of cells)
@@ -134,6 +143,11 @@ export class CanonicalReader<K extends CanonicalKind> {
     this.rowsRead++;
     row.reset(line, cells);
     if (issue !== null) row.report(null, null, issue);
+    for (const c of cellIssues) {
+      const name = this.names[c.index] ?? "";
+      // A column the user chose to leave out is never read, whatever its cells hold.
+      if (name !== IGNORED) row.report(name || String(c.index + 1), c.value, c.reason);
+    }
     if (cells.length > this.names.length) {
       let extra = false;
       for (let i = this.names.length; i < cells.length; i++)

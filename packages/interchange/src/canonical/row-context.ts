@@ -11,8 +11,11 @@ import type { Problem } from "../problem";
 import { reason, reasonFields } from "../reasons";
 import type { Reason } from "../reasons";
 
-/** An amount refused by the funding model, as a reason of the import's own. */
-function amountReason(error: InvalidAmountError): Reason {
+/**
+ * An amount refused by the funding model, as a reason of the import's own.
+ * @example amountReason(new InvalidAmountError("1.005", "USD", "…", "decimals", 2)).code // → "amount_decimals"
+ */
+export function amountReason(error: InvalidAmountError): Reason {
   if (error.problem === "too_large") return reason("amount_too_large");
   if (error.problem === "decimals" && error.allowedDecimals !== null)
     return error.allowedDecimals === 1
@@ -55,7 +58,7 @@ export class RowContext {
   }
 
   /** Reports a problem on this row. */
-  report(column: string | null, value: string | null, why: Reason | string): undefined {
+  report(column: string | null, value: string | null, why: Reason): undefined {
     this.problems.push({ file: this.file, line: this.line, column, value, ...reasonFields(why) });
     return undefined;
   }

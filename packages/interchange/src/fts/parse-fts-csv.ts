@@ -2,6 +2,7 @@ import type { ByteSource } from "../bytes";
 import { readCsvRecords } from "../csv/read-csv";
 import type { Problem } from "../problem";
 import { FileProblemError, fileProblem } from "../problem";
+import { reason, reasonFields } from "../reasons";
 import { readFtsFlow } from "./parse-fts-json";
 import type { FtsFlow, FtsObject } from "./types";
 
@@ -72,7 +73,7 @@ export async function parseFtsCsv(
               line: record.line,
               column,
               value: null,
-              reason: "missing column (is this an FTS flows export?)",
+              ...reasonFields(reason("fts_missing_column")),
             });
           if (missing.length > 0) return { flows, problems };
           continue;
@@ -155,6 +156,6 @@ export async function parseFtsCsv(
     problems.push(error.problem);
     return { flows, problems };
   }
-  if (!header) problems.push(fileProblem(file, "the file has no header row"));
+  if (!header) problems.push(fileProblem(file, reason("no_header_row")));
   return { flows, problems };
 }

@@ -1,10 +1,12 @@
 import { isKnownCurrency } from "@coherence/funding-model";
 import type { Earmarking, IsoDate } from "@coherence/funding-model";
 import type { ByteSource } from "../bytes";
-import { binaryReason, readAllBytes } from "../bytes";
+import { binaryReasonCoded, readAllBytes } from "../bytes";
 import { numberToDecimalString, significantDigits } from "../decimal";
 import type { Problem } from "../problem";
 import { fileProblem } from "../problem";
+import { reason, reasonFields } from "../reasons";
+import type { Reason } from "../reasons";
 import { FTS_EARMARKING, FTS_STATUSES } from "./types";
 import type { FtsBoundary, FtsFlow, FtsObject, FtsOnBoundary, FtsStatus } from "./types";
 
@@ -91,43 +93,44 @@ export function readFtsFlow(
   file: string,
   problems: Problem[],
 ): FtsFlow | null {
-  const problem = (field: string, value: Json | undefined, reason: string) =>
+  const problem = (field: string, value: Json | undefined, why: Reason) =>
     problems.push({
       file,
       line: null,
       column: `${where}.${field}`,
       value: value === undefined ? null : typeof value === "string" ? value : JSON.stringify(value),
-      reason,
+      ...reasonFields(why),
     });
   if (!isObject(raw)) {
-    problem("", raw, "not a flow object");
+    problem("", raw, reason("fts_not_flow_object"));
     return null;
   }
   const before = problems.length;
   const id = text(raw.id);
-  if (id === null || id === "") problem("id", raw.id, "missing flow id");
+  if (id === null || id === "") problem("id", raw.id, reason("fts_missing_id"));
   const status = raw.status;
   if (typeof status !== "string" || !(status in FTS_STATUSES))
-    problem("status", status, "unknown status: expected pledge, commitment or paid");
+    problem("status", status, reason("fts_unknown_status"));
   const amountUsd = jsonDecimal(raw.amountUSD);
   if (amountUsd === null || amountUsd === undefined)
-    problem("amountUSD", raw.amountUSD, "not a non-negative number");
+    problem("amountUSD", raw.amountUSD, reason("fts_not_amount"));
   let amountUsdCents = 0;
   if (amountUsd) {
     const [whole, fraction = ""] = amountUsd.split(".");
-    if (fraction.length > 2) problem("amountUSD", raw.amountUSD, "more than 2 decimals");
+    if (fraction.length > 2) problem("amountUSD", raw.amountUSD, reason("fts_usd_decimals"));
     else amountUsdCents = Number(whole! + fraction.padEnd(2, "0"));
-    if (!Number.isSafeInteger(amountUsdCents)) problem("amountUSD", raw.amountUSD, "too large");
+    if (!Number.isSafeInteger(amountUsdCents))
+      problem("amountUSD", raw.amountUSD, reason("amount_too_large"));
   }
   const originalAmount = jsonDecimal(raw.originalAmount);
   if (originalAmount === undefined)
-    problem("originalAmount", raw.originalAmount, "not a non-negative number");
+    problem("originalAmount", raw.originalAmount, reason("fts_not_amount"));
   const originalCurrency = text(raw.originalCurrency);
   if (originalCurrency !== null && !isKnownCurrency(originalCurrency))
-    problem("originalCurrency", raw.originalCurrency, "unknown currency code");
+    problem("originalCurrency", raw.originalCurrency, reason("unknown_currency"));
   const exchangeRate = jsonDecimal(raw.exchangeRate);
   if (exchangeRate === undefined)
-    problem("exchangeRate", raw.exchangeRate, "not a non-negative number");
+    problem("exchangeRate", raw.exchangeRate, reason("fts_not_amount"));
   const boundary = raw.boundary;
   if (
     boundary !== undefined &&
@@ -136,7 +139,7 @@ export function readFtsFlow(
     boundary !== "internal" &&
     boundary !== "outgoing"
   )
-    problem("boundary", boundary, "unknown boundary: expected incoming, internal or outgoing");
+    problem("boundary", boundary, reason("fts_unknown_boundary"));
   const onBoundary = raw.onBoundary;
   if (
     onBoundary !== undefined &&
@@ -144,7 +147,7 @@ export function readFtsFlow(
     onBoundary !== "single" &&
     onBoundary !== "shared"
   )
-    problem("onBoundary", onBoundary, "unknown onBoundary: expected single or shared");
+    problem("onBoundary", onBoundary, reason("fts_unknown_on_boundary"));
   if (problems.length > before) return null;
   const versionId =
     typeof raw.versionId === "number" && Number.isSafeInteger(raw.versionId) ? raw.versionId : null;
@@ -183,6 +186,14 @@ export function readFtsFlow(
   };
 }
 
+/** Why a JSON document is not an FTS answer: what it is instead. */
+function notAnAnswer(root: Json): Reason {
+  if (Array.isArray(root)) return reason("fts_answer_array");
+  if (isObject(root))
+    return reason("fts_answer_object", { keys: Object.keys(root).slice(0, 5).join(", ") });
+  return reason("fts_answer_value", { type: root === null ? "null" : typeof root });
+}
+
 function numberOrNull(value: Json | undefined): number | null {
   return typeof value === "number" ? value : null;
 }
@@ -196,10 +207,10 @@ export async function parseFtsJson(source: ByteSource, file: string): Promise<Ft
   const page: FtsJsonPage = { flows: [], problems: [], incoming: null, count: null };
   const bytes = await readAllBytes(source);
   if (bytes.length === 0) {
-    page.problems.push(fileProblem(file, "the file is empty (0 bytes)"));
+    page.problems.push(fileProblem(file, reason("empty_file")));
     return page;
   }
-  const binary = binaryReason(bytes);
+  const binary = binaryReasonCoded(bytes);
   if (binary) {
     page.problems.push(fileProblem(file, binary));
     return page;
@@ -208,7 +219,7 @@ export async function parseFtsJson(source: ByteSource, file: string): Promise<Ft
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    page.problems.push(fileProblem(file, "the file is not valid UTF-8 text"));
+    page.problems.push(fileProblem(file, reason("not_utf8_text")));
     return page;
   }
   let root: Json;
@@ -216,10 +227,15 @@ export async function parseFtsJson(source: ByteSource, file: string): Promise<Ft
     root = JSON.parse(text) as Json;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // The engine's own words are English and about its parser: said as one of two codes.
+    const position = /position (\d+)/.exec(message);
+    const truncated =
+      /end of (JSON )?input/i.test(message) ||
+      (position !== null && Number(position[1]) >= text.trimEnd().length);
     page.problems.push(
       fileProblem(
         file,
-        `not valid JSON (a truncated download?): ${message}`,
+        reason(truncated ? "json_truncated" : "json_invalid"),
         lineOfPosition(text, message),
       ),
     );
@@ -227,17 +243,7 @@ export async function parseFtsJson(source: ByteSource, file: string): Promise<Ft
   }
   const data = isObject(root) ? root.data : undefined;
   if (!isObject(data) || !Array.isArray(data.flows)) {
-    const found = Array.isArray(root)
-      ? "a JSON array"
-      : isObject(root)
-        ? `an object with keys ${Object.keys(root).slice(0, 5).join(", ")}`
-        : `a JSON ${typeof root}`;
-    page.problems.push(
-      fileProblem(
-        file,
-        `not an FTS flow answer: expected an object with data.flows (fts/flow/custom-search), found ${found}`,
-      ),
-    );
+    page.problems.push(fileProblem(file, notAnAnswer(root)));
     return page;
   }
   data.flows.forEach((raw, i) => {

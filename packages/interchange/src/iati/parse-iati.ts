@@ -1,6 +1,7 @@
 import type { ByteSource } from "../bytes";
 import type { Problem } from "../problem";
 import { FileProblemError, fileProblem } from "../problem";
+import { reason, reasonFields } from "../reasons";
 import { child, childrenNamed, narrative, readXmlElements } from "./safe-xml";
 import type { XmlElement } from "./safe-xml";
 import type { IatiActivity, IatiAidType, IatiBudget, IatiOrg, IatiTransaction } from "./types";
@@ -105,11 +106,7 @@ export async function parseIatiXml(
       (root) => {
         if (root.name !== "iati-activities" && root.name !== "iati-activity")
           throw new FileProblemError(
-            fileProblem(
-              file,
-              `not an IATI activity file: the root element is <${root.name}>, expected <iati-activities>`,
-              root.line,
-            ),
+            fileProblem(file, reason("iati_not_activity_file", { root: root.name }), root.line),
           );
         state.version = root.attributes.version ?? null;
       },
@@ -121,7 +118,7 @@ export async function parseIatiXml(
             line: activity.line,
             column: "iati-identifier",
             value: "",
-            reason: "an activity without an identifier",
+            ...reasonFields(reason("iati_no_identifier")),
           });
         activities.push(activity);
       },
@@ -132,8 +129,6 @@ export async function parseIatiXml(
   }
   const version = state.version;
   if (version !== null && !version.startsWith("2."))
-    problems.push(
-      fileProblem(file, `IATI version ${version}: only 2.0x activity files are supported`, 1),
-    );
+    problems.push(fileProblem(file, reason("iati_version", { version }), 1));
   return { activities, problems, version };
 }

@@ -1,7 +1,18 @@
 import { SaxesParser } from "saxes";
 import type { ByteSource } from "../bytes";
-import { binaryReason, chunksOf } from "../bytes";
+import { binaryReasonCoded, chunksOf } from "../bytes";
 import { FileProblemError, fileProblem } from "../problem";
+import { reason } from "../reasons";
+import type { Reason } from "../reasons";
+
+/** The XML parser's complaint (English, about its grammar) as one of our codes. */
+function notWellFormed(message: string): Reason {
+  const unclosed = /^unclosed tag: (.*)$/.exec(message);
+  if (unclosed) return reason("xml_unclosed", { tag: unclosed[1]! });
+  if (/^unexpected end/.test(message)) return reason("xml_unexpected_end");
+  if (/entity/.test(message)) return reason("xml_undefined_entity");
+  return reason("xml_not_well_formed");
+}
 
 /** A small element tree (only for the elements the caller asks to collect). */
 export interface XmlElement {
@@ -31,17 +42,14 @@ export async function readXmlElements(
   const stack: XmlElement[] = [];
   let depth = 0;
   const state = { sawRoot: false };
-  const fail = (reason: string, line: number | null = parser.line): never => {
-    throw new FileProblemError(fileProblem(fileName, reason, line));
+  const fail = (why: Reason, line: number | null = parser.line): never => {
+    throw new FileProblemError(fileProblem(fileName, why, line));
   };
   parser.on("error", (error) => {
-    fail(`not well-formed XML: ${error.message.replace(/^.*?:\d+:\d+: /, "")}`);
+    fail(notWellFormed(error.message.replace(/^(?:.*?:)?\d+:\d+: /, "")));
   });
   parser.on("doctype", (doctype) => {
-    if (/<!ENTITY/i.test(doctype))
-      fail(
-        "the file declares XML entities in its DOCTYPE: refused (entity expansion and external entities are unsafe)",
-      );
+    if (/<!ENTITY/i.test(doctype)) fail(reason("xml_entities"));
   });
   parser.on("opentag", (tag) => {
     depth++;
@@ -60,7 +68,7 @@ export async function readXmlElements(
       stack[stack.length - 1]!.children.push(element);
       stack.push(element);
     } else if (tag.name === collect) stack.push(element);
-    if (depth > 200) fail("elements nested more than 200 deep");
+    if (depth > 200) fail(reason("xml_too_deep"));
   });
   const onText = (text: string) => {
     if (stack.length > 0) stack[stack.length - 1]!.text += text;
@@ -78,21 +86,21 @@ export async function readXmlElements(
     for await (const chunk of chunksOf(source)) {
       if (chunk.length === 0) continue;
       if (first && chunk instanceof Uint8Array) {
-        const reason = binaryReason(chunk);
-        if (reason && !reason.startsWith("this is UTF-16")) fail(reason, null);
+        const binary = binaryReasonCoded(chunk);
+        if (binary && binary.code !== "binary_utf16") fail(binary, null);
       }
       first = false;
       parser.write(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
     }
-    if (first) fail("the file is empty (0 bytes)", null);
+    if (first) fail(reason("empty_file"), null);
     parser.write(decoder.decode());
     parser.close();
   } catch (error) {
     if (error instanceof FileProblemError) throw error;
-    if (error instanceof TypeError) fail("the file is not valid UTF-8 text", null);
+    if (error instanceof TypeError) fail(reason("not_utf8_text"), null);
     throw error;
   }
-  if (!state.sawRoot) fail("no XML element found", null);
+  if (!state.sawRoot) fail(reason("xml_no_element"), null);
 }
 
 /** The first child named `name`. */

@@ -1,6 +1,7 @@
 import { applyIatiMapping, EMPTY_IATI_MAPPING } from "../iati/mapping";
 import { parseIatiXml } from "../iati/parse-iati";
 import type { IatiActivity } from "../iati/types";
+import { reason, reasonFields } from "../reasons";
 import { emptyRecords, reasonLines } from "./importer";
 import type { Importer } from "./importer";
 
@@ -36,7 +37,14 @@ export const iatiImporter: Importer = {
         line: outcome.line,
         column: "currency",
         value: unknown[1] ?? "",
-        reason: `unknown currency code (${outcome.element} ${outcome.index + 1} of ${outcome.activity})`,
+        ...reasonFields(
+          reason(
+            outcome.element === "transaction"
+              ? "iati_transaction_currency"
+              : "iati_budget_currency",
+            { index: outcome.index + 1, activity: outcome.activity },
+          ),
+        ),
       });
     }
     const records = emptyRecords();

@@ -3,6 +3,8 @@ import type { ByteSource } from "../bytes";
 import { compareDecimals } from "../decimal";
 import type { TableFormat } from "../canonical/parse";
 import type { Problem } from "../problem";
+import { reason, reasonFields } from "../reasons";
+import type { Reason } from "../reasons";
 import type { RateRecord } from "../records";
 import { readTable } from "../table";
 import { normaliseRateDate } from "./date-forms";
@@ -63,7 +65,7 @@ export async function parseUnRates(
       line: table.rows[0]?.line ?? null,
       column: null,
       value: null,
-      reason: `no header row with the columns ${UN_RATES_COLUMNS.join(", ")}`,
+      ...reasonFields(reason("un_rates_no_header", { columns: UN_RATES_COLUMNS.join(", ") })),
     });
     return result;
   }
@@ -76,7 +78,7 @@ export async function parseUnRates(
         line: header.line,
         column: name,
         value: null,
-        reason: "missing column",
+        ...reasonFields(reason("missing_column")),
       });
   if (result.problems.length > 0) return result;
   const seen = new Map<string, RateRecord>();
@@ -85,26 +87,23 @@ export async function parseUnRates(
     result.rowsRead++;
     const cell = (name: string) => row.cells[index.get(name)!] ?? "";
     const before = result.problems.length;
-    const report = (column: string, value: string, reason: string) =>
-      result.problems.push({ file, line: row.line, column, value, reason });
-    if (row.issue) report("", "", row.issue);
+    const report = (column: string | null, value: string | null, why: Reason) =>
+      result.problems.push({ file, line: row.line, column, value, ...reasonFields(why) });
+    if (row.issue) report(null, null, row.issue);
+    for (const c of row.cellIssues)
+      report(header.cells[c.index]?.trim() ?? null, c.value, c.reason);
     const currency = cell("currency code").trim();
     if (!isKnownCurrency(currency))
       report(
         "Currency Code",
         cell("currency code"),
-        currency === "" ? "required, but empty" : "unknown currency code",
+        currency === "" ? reason("required_empty") : reason("unknown_currency"),
       );
     const rate = normaliseRate(cell("operational rate"));
     if (rate === null)
-      report("Operational Rate", cell("operational rate"), "not a positive decimal number");
+      report("Operational Rate", cell("operational rate"), reason("not_positive_decimal"));
     const date = normaliseRateDate(cell("effective date"));
-    if (date === null)
-      report(
-        "Effective Date",
-        cell("effective date"),
-        "not a date (accepted: 2025-01-01, 1-Jan-2025, 01-JAN-25, 1 January 2025, 01.01.2025)",
-      );
+    if (date === null) report("Effective Date", cell("effective date"), reason("un_rates_date"));
     if (result.problems.length > before) continue;
     const record: RateRecord = {
       line: row.line,
@@ -123,7 +122,12 @@ export async function parseUnRates(
       report(
         "Operational Rate",
         cell("operational rate"),
-        `conflicts with line ${earlier.line}: ${currency} on ${date!} is ${earlier.unitsPerUsd} there`,
+        reason("un_rates_conflict", {
+          line: earlier.line,
+          currency,
+          date: date!,
+          rate: earlier.unitsPerUsd,
+        }),
       );
   }
   return result;

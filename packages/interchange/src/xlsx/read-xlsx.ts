@@ -1,14 +1,38 @@
 import ExcelJS from "exceljs";
 import { binaryReasonCoded, looksLikeZip } from "../bytes";
 import { reason } from "../reasons";
+import type { Reason } from "../reasons";
 import { FileProblemError, fileProblem } from "../problem";
 import { cellText } from "./cell-text";
+
+/** A cell that could not be read: its 0-based column, its text as shown, and why. */
+export interface CellIssue {
+  index: number;
+  value: string;
+  reason: Reason;
+}
+
+/** Why a file that is not a ZIP container cannot be an XLSX workbook. */
+function notXlsx(bytes: Uint8Array): Reason {
+  switch (binaryReasonCoded(bytes)?.code) {
+    case "binary_xls":
+      return reason("not_xlsx_xls");
+    case "binary_pdf":
+      return reason("not_xlsx_pdf");
+    case "binary_utf16":
+      return reason("not_xlsx_utf16");
+    case undefined:
+      return reason("not_xlsx_text");
+    default:
+      return reason("not_xlsx_binary");
+  }
+}
 
 /** One sheet row: its 1-based row number, cells as text, and cells that could not be read. */
 export interface SheetRow {
   line: number;
   cells: string[];
-  cellErrors: { index: number; value: string; reason: string }[];
+  cellErrors: CellIssue[];
 }
 
 /**
@@ -18,24 +42,15 @@ export interface SheetRow {
  */
 export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
   if (bytes.length === 0) throw new FileProblemError(fileProblem(fileName, reason("empty_file")));
-  if (!looksLikeZip(bytes)) {
-    const binary = binaryReasonCoded(bytes);
-    throw new FileProblemError(
-      fileProblem(
-        fileName,
-        binary ? reason("not_xlsx", { detail: binary.text }) : reason("not_xlsx_text"),
-      ),
-    );
-  }
+  if (!looksLikeZip(bytes)) throw new FileProblemError(fileProblem(fileName, notXlsx(bytes)));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
     );
-  } catch (error) {
-    const detail =
-      error instanceof Error ? error.message.split("\n")[0]!.slice(0, 120) : String(error);
-    throw new FileProblemError(fileProblem(fileName, reason("xlsx_damaged", { detail })));
+  } catch {
+    // The zip library's own words (English, about its internals) would not help the user.
+    throw new FileProblemError(fileProblem(fileName, reason("xlsx_damaged")));
   }
   return workbook;
 }

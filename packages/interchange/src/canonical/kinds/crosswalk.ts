@@ -1,6 +1,8 @@
 import { COMMON_CATEGORIES, validateCrosswalk } from "@coherence/funding-model";
+import type { CrosswalkIssue } from "@coherence/funding-model";
 import type { CrosswalkRecord } from "../../records";
 import { reason } from "../../reasons";
+import type { Reason } from "../../reasons";
 import { column } from "../spec";
 import type { GroupIssue, KindSpec } from "../spec";
 
@@ -9,6 +11,23 @@ const SHARE = /^(?:\d+(?:\.\d+)?|\d+\/\d+)$/;
 
 function groupKey(r: CrosswalkRecord): string {
   return `${r.taxonomy}\u0000${r.category}`;
+}
+
+/** One issue of a category's shares, with where the category is, as a reason of its own. */
+function issueReason(
+  issue: CrosswalkIssue,
+  where: { category: string; taxonomy: string; lines: string },
+): Reason {
+  switch (issue.problem) {
+    case "sum":
+      return reason("crosswalk_sum", { ...where, sum: issue.sum ?? "" });
+    case "share_range":
+      return reason("crosswalk_share_range", { ...where, share: issue.share ?? "" });
+    case "listed_twice":
+      return reason("crosswalk_listed_twice", { ...where, common: issue.commonCode ?? "" });
+    case "unknown_common":
+      return reason("crosswalk_unknown_common", { ...where, common: issue.commonCode ?? "" });
+  }
 }
 
 /**
@@ -65,21 +84,22 @@ export const crosswalkSpec: KindSpec<"crosswalk"> = {
         })),
       );
       if (found.length === 0) continue;
-      const lines = list.map((r) => r.line).join(", ");
-      const why = reason("crosswalk_invalid", {
-        details: found.map((f) => f.message).join("; "),
+      const where = {
         category: list[0]!.category,
         taxonomy: list[0]!.taxonomy,
-        lines,
+        lines: list.map((r) => r.line).join(", "),
+      };
+      found.forEach((f, i) => {
+        const why = issueReason(f, where);
+        for (const record of list)
+          issues.push({
+            record,
+            column: "share",
+            value: record.share,
+            reason: why,
+            group: `${groupKey(list[0]!)}\u0000${i}`,
+          });
       });
-      for (const record of list)
-        issues.push({
-          record,
-          column: "share",
-          value: record.share,
-          reason: why,
-          group: groupKey(list[0]!),
-        });
     }
     return issues;
   },

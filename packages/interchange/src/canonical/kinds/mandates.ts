@@ -35,11 +35,7 @@ export const mandatesSpec: KindSpec<"mandates"> = {
     const operation = row.code("operation");
     const country = row.code("country");
     if (country !== undefined && !COUNTRY.test(country))
-      row.report(
-        "country",
-        row.raw("country"),
-        "not an ISO 3166-1 alpha-3 country code (e.g. CAF)",
-      );
+      row.report("country", row.raw("country"), reason("not_country_code"));
     const resolution = row.code("resolution");
     const adoptedOn = row.date("adopted_on");
     const periodStart = row.date("period_start");
