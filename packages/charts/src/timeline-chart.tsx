@@ -92,7 +92,8 @@ export function TimelineChart({
       description={labels.description}
       width={width}
       bodyHeight={lanesTop + layout.lanesHeight + 8}
-      legend={{ entries: legend, columns: 4 }}
+      // Two columns: the requirement entry is long (French above all) and a quarter of the width cut it.
+      legend={{ entries: legend, columns: 2 }}
       stamp={stamp}
       svgRef={svgRef}
       className="timeline-chart"
