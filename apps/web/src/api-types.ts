@@ -20,5 +20,6 @@ export type Me = Outputs["auth"]["me"];
 export type MandateWithTasks = Outputs["mandate"]["list"][number];
 export type PredictabilityMeasure = Inputs["analytics"]["predictabilityExplain"]["measure"];
 export type RequirementListPage = Outputs["requirement"]["list"];
+export type FlowWithHistory = Outputs["flow"]["get"];
 /** What a procedure call rejects with. */
 export type ApiError = TRPCClientErrorLike<AppRouter>;
