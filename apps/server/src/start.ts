@@ -23,8 +23,12 @@ export async function startServer(
     console.log(message);
   },
 ): Promise<RunningServer> {
-  // A second, read-only connection on SQLite: reads answer while an import writes.
-  const connection = connect(settings.database, { readConnection: true });
+  // On SQLite: a second, read-only connection (reads answer while an import writes), and the
+  // write-ahead log copied into the file by a background thread (no stall after a large commit).
+  const connection = connect(settings.database, {
+    readConnection: true,
+    backgroundCheckpoints: true,
+  });
   const applied = await migrateToLatest(connection.db);
   if (applied.length > 0) log(`Migrated ${connection.location}: ${applied.join(", ")}`);
   if (settings.seedDemo && (await loadDemoDatasetIfEmpty(connection.db, "system:demo"))) {

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
@@ -74,6 +75,38 @@ export interface ConnectOptions {
    * reads while an import writes). A one-shot command needs only the one connection.
    */
   readConnection?: boolean;
+  /**
+   * SQLite file only: copy the write-ahead log into the database file on a background thread
+   * (every second, when the log changed) instead of inside the commit that fills it. A server
+   * then neither stalls after a large import's commit (which would otherwise copy every page it
+   * wrote, on the event loop) nor makes a request wait for the copy.
+   */
+  backgroundCheckpoints?: boolean;
+}
+
+/** The log is truncated back to this size after a checkpoint (a large import grows it to GBs). */
+const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+const CHECKPOINT_INTERVAL_MS = 1000;
+
+/** Runs checkpoint-worker.mjs; if it ever stops, the writer checkpoints by itself again. */
+function startCheckpointer(file: string, writer: SqliteHandle): () => Promise<void> {
+  const worker = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), {
+    workerData: { file: path.resolve(file), intervalMs: CHECKPOINT_INTERVAL_MS },
+  });
+  worker.unref();
+  const exited = new Promise<void>((resolve) => {
+    worker.once("exit", () => {
+      if (writer.open) writer.pragma("wal_autocheckpoint = 1000");
+      resolve();
+    });
+  });
+  worker.on("error", (error) => {
+    console.error(`background checkpoints stopped: ${error.message}`);
+  });
+  return async () => {
+    worker.postMessage("stop");
+    await exited;
+  };
 }
 
 const IN_MEMORY = ":memory:";
@@ -110,8 +143,15 @@ export function connect(target: string, options: ConnectOptions = {}): Connectio
   sqliteHandles.set(db, sqlite);
   // Opened after the writer, which has created the file and put it in WAL mode.
   const readDb = options.readConnection && target !== IN_MEMORY ? openReader(target) : db;
+  let stopCheckpoints: (() => Promise<void>) | null = null;
+  if (options.backgroundCheckpoints && target !== IN_MEMORY) {
+    sqlite.pragma("wal_autocheckpoint = 0");
+    sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+    stopCheckpoints = startCheckpointer(target, sqlite);
+  }
   const close = async () => {
-    // The reader first: the last connection to close checkpoints the WAL into the file, which
+    await stopCheckpoints?.();
+    // The reader next: the last connection to close checkpoints the WAL into the file, which
     // a read-only one cannot do.
     if (readDb !== db) await readDb.destroy();
     await db.destroy();
