@@ -3,7 +3,8 @@
 // entry per row, one transaction) and prints rows/s next to a floor measured in the same run:
 // the same rows inserted into the same flows table by one prepared better-sqlite3 statement in
 // one transaction, on a connection with the import's settings; and a second floor that also
-// writes the history rows and audit entries the import must write. Peak RSS is sampled every 50 ms.
+// writes the history rows and audit entries the import must write. Peak RSS is sampled every 50 ms;
+// with NODE_OPTIONS=--expose-gc the live heap after collection is printed at each quarter.
 // Run: pnpm --filter @coherence/bench bench:imports [rows]   (under /usr/bin/time -v for max RSS)
 import {
   createReadStream,
@@ -101,6 +102,23 @@ function mainThreadCpuSeconds(): number | null {
   }
 }
 
+/**
+ * With --expose-gc (NODE_OPTIONS=--expose-gc): the main thread's live heap after a full
+ * collection at each quarter of the rows, to tell memory that grows with the file from garbage
+ * not yet collected. (The collections slow the import: time it without.)
+ */
+const liveHeap: string[] = [];
+const collect = (globalThis as { gc?: () => void }).gc;
+let nextQuarter = 1;
+function sampleLiveHeap(progress: { rowsDone: number }) {
+  if (!collect || progress.rowsDone < (ROWS * nextQuarter) / 4) return;
+  collect();
+  liveHeap.push(
+    `${progress.rowsDone.toLocaleString("en-US")} rows: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
+  nextQuarter++;
+}
+
 /** User + system CPU seconds of a `process.cpuUsage` difference. */
 function cpuSeconds(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1e6;
@@ -137,6 +155,7 @@ const outcome = await runImport(imported.db, {
   actor: "bench",
   // BENCH_GENERAL=1 measures the general (Kysely) path that PostgreSQL takes, on SQLite.
   ...(process.env.BENCH_GENERAL === "1" ? { fastPath: false } : {}),
+  onProgress: sampleLiveHeap,
 });
 const importSeconds = (performance.now() - t0) / 1000;
 const importCpu = cpuSeconds(process.cpuUsage(cpu0));
@@ -256,3 +275,4 @@ console.log(
 console.log(
   `memory:  peak RSS during the import ${(importPeak / 2 ** 20).toFixed(0)} MiB (before it: ${(rssBefore / 2 ** 20).toFixed(0)} MiB; V8 heap at the peak ${(importPeakHeap / 2 ** 20).toFixed(0)} MiB)`,
 );
+if (liveHeap.length > 0) console.log(`live heap (main thread, after GC): ${liveHeap.join("; ")}`);
