@@ -115,6 +115,44 @@ export interface FlowsTable {
   updated_by: string | null;
 }
 
+/**
+ * Every stored column of a flow, in the key order of the record an audit entry keeps (a fast
+ * path that builds that record in SQL lists its columns from here).
+ */
+export const FLOW_COLUMNS = [
+  "id",
+  "external_ref",
+  "source_id",
+  "recipient_id",
+  "operation_id",
+  "task_code",
+  "funding_type",
+  "status",
+  "status_date",
+  "amount",
+  "currency",
+  "amount_usd_cents",
+  "units_per_usd",
+  "rate_origin",
+  "period_start",
+  "period_end",
+  "earmarking",
+  "category",
+  "notes",
+  "source_version",
+  "provenance",
+  "updated_by",
+  "created_at",
+  "updated_at",
+  "version",
+  "deleted_at",
+] as const satisfies readonly (keyof FlowsTable)[];
+
+// A column added to FlowsTable and not to FLOW_COLUMNS fails to compile here.
+type MissingFlowColumn = Exclude<keyof FlowsTable, (typeof FLOW_COLUMNS)[number]>;
+const everyFlowColumnListed: [MissingFlowColumn] extends [never] ? true : MissingFlowColumn = true;
+void everyFlowColumnListed;
+
 /** One row per status a flow has reached: the dated history of pledge → commitment → payment. */
 export interface FlowStatusHistoryTable {
   id: Generated<number>;
