@@ -116,10 +116,23 @@ export interface FlowsTable {
 }
 
 /**
+ * A list of a table's columns that must name every one: a column added to the table and not to
+ * the list fails to compile, naming the missing column.
+ */
+function everyColumnOf<Table>() {
+  return <const List extends readonly (keyof Table)[]>(
+    list: List &
+      ([Exclude<keyof Table, List[number]>] extends [never]
+        ? unknown
+        : { missing: Exclude<keyof Table, List[number]> }),
+  ): List => list;
+}
+
+/**
  * Every stored column of a flow, in the key order of the record an audit entry keeps (a fast
  * path that builds that record in SQL lists its columns from here).
  */
-export const FLOW_COLUMNS = [
+export const FLOW_COLUMNS = everyColumnOf<FlowsTable>()([
   "id",
   "external_ref",
   "source_id",
@@ -146,12 +159,7 @@ export const FLOW_COLUMNS = [
   "updated_at",
   "version",
   "deleted_at",
-] as const satisfies readonly (keyof FlowsTable)[];
-
-// A column added to FlowsTable and not to FLOW_COLUMNS fails to compile here.
-type MissingFlowColumn = Exclude<keyof FlowsTable, (typeof FLOW_COLUMNS)[number]>;
-const everyFlowColumnListed: [MissingFlowColumn] extends [never] ? true : MissingFlowColumn = true;
-void everyFlowColumnListed;
+]);
 
 /** One row per status a flow has reached: the dated history of pledge → commitment → payment. */
 export interface FlowStatusHistoryTable {
