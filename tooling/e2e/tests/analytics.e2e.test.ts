@@ -4,22 +4,11 @@
 // add up to them; the coverage heatmap exports as SVG and PNG. Selecting a flow-diagram node puts its filter in the URL and the other views
 // follow it. Figures are read from the API, never hard-coded.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifactPath, launchChromium, query, seriousViolations, startApp } from "../src/index";
-import type { AppUnderTest, LaunchedBrowser } from "../src/index";
+import { appInChromium, artifactPath, query, seriousViolations } from "../src/index";
 
-let app: AppUnderTest | undefined;
-let chromium: LaunchedBrowser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
-});
+const e2e = appInChromium();
 
 async function check(page: Page, name: string): Promise<void> {
   const select = page.locator(".header-tools select");
@@ -37,20 +26,8 @@ async function check(page: Page, name: string): Promise<void> {
 }
 
 it("opens every analytic view with the API's figures, accessible in English and French", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const url = app.url;
-  const context = await chromium.browser.newContext({
-    locale: "en-US",
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.getByLabel("Username").fill("reviewer");
-  await page.getByLabel("Password").fill("coherence-reviewer");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator(".portfolio-table").waitFor();
+  const url = e2e.url;
+  const { context, page, pageErrors } = await e2e.signedInPage("reviewer");
 
   const operation = "MINUSCA";
   const period = { kind: "peacekeeping", year: 2024 } as const;
@@ -367,7 +344,7 @@ it("opens every analytic view with the API's figures, accessible in English and 
   expect(await page.locator(".payments-table tbody tr").count()).toBe(donorView.payments.length);
   await check(page, "donor");
 
-  expect(errors).toEqual([]);
+  expect(pageErrors).toEqual([]);
   await context.close();
   // A long journey (axe-core twice per step): on a loaded two-core machine it can pass 60 s.
 }, 180_000);
