@@ -6,24 +6,12 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { appInChromium, artifactPath, query, seriousViolations } from "../src/index";
+import { appInChromium, artifactPath, checkBothLanguages, query } from "../src/index";
 
 const e2e = appInChromium();
 
-async function check(page: Page, name: string): Promise<void> {
-  const select = page.locator(".header-tools select");
-  for (const lang of ["en", "fr"]) {
-    if ((await page.evaluate(() => document.documentElement.lang)) !== lang) {
-      await select.selectOption(lang);
-      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-    }
-    await page.screenshot({ path: artifactPath(`analytics-${name}-${lang}.png`), fullPage: true });
-    const violations = await seriousViolations(page);
-    expect(violations, `${name} (${lang}): ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-  }
-  await select.selectOption("en");
-  await page.waitForFunction(() => document.documentElement.lang === "en");
-}
+/** Screenshots (analytics-<name>-<lang>.png) and axe-core, in English then French. */
+const check = (page: Page, name: string) => checkBothLanguages(page, `analytics-${name}`);
 
 it("opens every analytic view with the API's figures, accessible in English and French", async () => {
   const url = e2e.url;

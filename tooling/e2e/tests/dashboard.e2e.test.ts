@@ -10,10 +10,10 @@ import {
   appInChromium,
   artifactPath,
   centsToDecimal,
+  checkBothLanguages,
   mutate,
   query,
   readCsvFile,
-  seriousViolations,
   signInThroughForm,
 } from "../src/index";
 
@@ -35,22 +35,7 @@ let step = 0;
 /** Screenshot and axe-core in the page's language, then in the other one, then back. */
 async function checkStep(page: Page, name: string): Promise<void> {
   step += 1;
-  const select = page.locator(".header-tools select");
-  const start = await page.evaluate(() => document.documentElement.lang);
-  for (const lang of start === "fr" ? ["fr", "en"] : ["en", "fr"]) {
-    if ((await page.evaluate(() => document.documentElement.lang)) !== lang) {
-      await select.selectOption(lang);
-      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-    }
-    await page.screenshot({
-      path: artifactPath(`journey-${String(step).padStart(2, "0")}-${name}-${lang}.png`),
-      fullPage: true,
-    });
-    const violations = await seriousViolations(page);
-    expect(violations, `${name} (${lang}): ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-  }
-  await select.selectOption(start || "en");
-  await page.waitForFunction((l) => document.documentElement.lang === l, start || "en");
+  await checkBothLanguages(page, `journey-${String(step).padStart(2, "0")}-${name}`);
 }
 
 /** The funded cents the chart draws, per task, read from its marks. */
