@@ -13,6 +13,19 @@ const e2e = appInChromium();
 /** Screenshots (analytics-<name>-<lang>.png) and axe-core, in English then French. */
 const check = (page: Page, name: string) => checkBothLanguages(page, `analytics-${name}`);
 
+/** The time-axis labels of the timeline that Chromium draws past the chart's left or right edge. */
+async function timeAxisLabelsOutside(page: Page): Promise<string[]> {
+  return page.locator(".timeline-chart").evaluate((svg) => {
+    const chart = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll(".timeline-x-tick text")]
+      .filter((label) => {
+        const box = label.getBoundingClientRect();
+        return box.left < chart.left || box.right > chart.right;
+      })
+      .map((label) => label.textContent);
+  });
+}
+
 it("opens every analytic view with the API's figures, accessible in English and French", async () => {
   const url = e2e.url;
   const { context, page, pageErrors } = await e2e.signedInPage("reviewer");
@@ -54,6 +67,12 @@ it("opens every analytic view with the API's figures, accessible in English and 
     .locator(".why-panel .why-record")
     .evaluateAll((rows) => rows.reduce((s, r) => s + Number(r.getAttribute("data-cents")), 0));
   expect(whySum).toBe(lastMonth.paid);
+  // Every label of the time axis lies inside the chart in both languages ("juil. 2025" was cut).
+  for (const lang of ["fr", "en"]) {
+    await page.locator(".header-tools select").selectOption(lang);
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    expect(await timeAxisLabelsOutside(page), lang).toEqual([]);
+  }
   await check(page, "timeline");
 
   // 2. Flows: node money equals the API's links; selecting a node sets a filter in the URL.
