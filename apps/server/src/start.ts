@@ -23,7 +23,8 @@ export async function startServer(
     console.log(message);
   },
 ): Promise<RunningServer> {
-  const connection = connect(settings.database);
+  // A second, read-only connection on SQLite: reads answer while an import writes.
+  const connection = connect(settings.database, { readConnection: true });
   const applied = await migrateToLatest(connection.db);
   if (applied.length > 0) log(`Migrated ${connection.location}: ${applied.join(", ")}`);
   if (settings.seedDemo && (await loadDemoDatasetIfEmpty(connection.db, "system:demo"))) {
@@ -32,6 +33,7 @@ export async function startServer(
   }
   const server = createHttpServer({
     db: connection.db,
+    readDb: connection.readDb,
     engine: connection.engine,
     secureCookies: settings.secureCookies,
     webRoot,
@@ -55,7 +57,7 @@ export async function startServer(
           resolve();
         }),
       );
-      await connection.close();
+      await connection.close(); // both connections
     },
   };
 }
