@@ -12,6 +12,8 @@ import { LedgerCache } from "@coherence/reports";
 
 export interface HttpOptions {
   db: Kysely<Database>;
+  /** Where queries and the caller lookup read (see @coherence/db's `connect`). */
+  readDb: Kysely<Database>;
   engine: Engine;
   /** Mark cookies Secure (when served behind HTTPS). */
   secureCookies: boolean;
@@ -27,15 +29,22 @@ const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'",
 };
 
-export function createHttpServer({ db, engine, secureCookies, webRoot }: HttpOptions): Server {
+export function createHttpServer({
+  db,
+  readDb,
+  engine,
+  secureCookies,
+  webRoot,
+}: HttpOptions): Server {
   // Ledgers and reconciliations kept while the data is unchanged (checked on every request, so
-  // changes made by the CLI on the same database are seen at once).
-  const ledgers = new LedgerCache(db);
+  // changes made by the CLI on the same database are seen at once). Read on the read
+  // connection, as every report is: committed data only, which is what the cache keys on.
+  const ledgers = new LedgerCache(readDb);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: ({ req, res, info }) =>
-      createHttpContext({ db, engine, req, res, secureCookies, info, ledgers }),
+    createContext: ({ req, res }) =>
+      createHttpContext({ db, readDb, engine, req, res, secureCookies, ledgers }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error(`tRPC ${path ?? "?"} failed:`, error);

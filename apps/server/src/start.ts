@@ -23,7 +23,12 @@ export async function startServer(
     console.log(message);
   },
 ): Promise<RunningServer> {
-  const connection = connect(settings.database);
+  // On SQLite: a second, read-only connection (reads answer while an import writes), and the
+  // write-ahead log copied into the file by a background thread (no stall after a large commit).
+  const connection = connect(settings.database, {
+    readConnection: true,
+    backgroundCheckpoints: true,
+  });
   const applied = await migrateToLatest(connection.db);
   if (applied.length > 0) log(`Migrated ${connection.location}: ${applied.join(", ")}`);
   if (settings.seedDemo && (await loadDemoDatasetIfEmpty(connection.db, "system:demo"))) {
@@ -32,6 +37,7 @@ export async function startServer(
   }
   const server = createHttpServer({
     db: connection.db,
+    readDb: connection.readDb,
     engine: connection.engine,
     secureCookies: settings.secureCookies,
     webRoot,
@@ -55,7 +61,7 @@ export async function startServer(
           resolve();
         }),
       );
-      await connection.close();
+      await connection.close(); // both connections
     },
   };
 }

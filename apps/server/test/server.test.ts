@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { answersWithin } from "@coherence/db/testing";
 import { readSettings, startServer } from "../src/index";
 
 const dir = mkdtempSync(path.join(tmpdir(), "coherence-server-"));
@@ -28,8 +29,8 @@ async function signIn(url: string, username: string, password: string): Promise<
   return setCookie.split(";")[0] ?? "";
 }
 
-async function gapsOverHttp(url: string) {
-  const cookie = await signIn(url, "reviewer", "coherence-reviewer");
+async function gapsOverHttp(url: string, signedIn?: string) {
+  const cookie = signedIn ?? (await signIn(url, "reviewer", "coherence-reviewer"));
   const input = encodeURIComponent(
     JSON.stringify({ json: { operation: "MINUSCA", period: { kind: "calendar", year: 2025 } } }),
   );
@@ -120,6 +121,35 @@ describe("server", () => {
     const second = await startServer(settings, null, quiet);
     expect(await gapsOverHttp(second.url)).toEqual(reduced);
     await second.stop();
+  });
+
+  it("answers reads while a write transaction holds the SQLite writer, and closes both connections on stop", async () => {
+    const running = await startServer(
+      { database, port: 0, host: "127.0.0.1", seedDemo: true, secureCookies: false },
+      null,
+      quiet,
+    );
+    const cookie = await signIn(running.url, "reviewer", "coherence-reviewer");
+    const before = await gapsOverHttp(running.url, cookie);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // As a long import does: the write connection held by an open transaction.
+    const holding = running.connection.db.transaction().execute(() => released);
+    try {
+      expect(await answersWithin(5000, gapsOverHttp(running.url, cookie))).toEqual(before);
+    } finally {
+      release();
+      await holding;
+    }
+    await running.stop();
+    await expect(
+      running.connection.readDb.selectFrom("operations").selectAll().execute(),
+    ).rejects.toThrow();
+    await expect(
+      running.connection.db.selectFrom("operations").selectAll().execute(),
+    ).rejects.toThrow();
   });
 
   it("answers bad input with a 400 and a field-level message, not a 500", async () => {

@@ -3,11 +3,10 @@
 // so that a file crosses the network once however many steps read it.
 import { z } from "zod";
 import type { ImportFile } from "@coherence/interchange";
-import { credentialHash } from "./import-jobs";
 import { API_MESSAGES, apiMessage } from "./messages";
 import { codedError, fieldError } from "./trpc-errors";
 import type { Context } from "./trpc";
-import { UploadStore, sizeOf } from "./upload-store";
+import { UploadStore, credentialHash, sizeOf } from "./upload-store";
 import type { UploadOwner, UploadedFile } from "./upload-store";
 import { text } from "./validators";
 
@@ -52,8 +51,8 @@ export function decode(file: z.infer<typeof oneFile>): UploadedFile {
 /** Uploads kept in this process for the wizard. */
 const uploads = new UploadStore();
 
-/** The caller's credential: a job or an upload is tied to the session or token it came with. */
-export function credentialOf(ctx: Context): string | null {
+/** The caller's credential: an upload is tied to the session or token it came with. */
+function credentialOf(ctx: Context): string | null {
   return ctx.credential ?? ctx.cookies.current;
 }
 

@@ -2,17 +2,15 @@
 // large file is written. A job lives in this server process: its import runs in one database
 // transaction, so a job that fails (or a process that stops) leaves nothing half-written, and a
 // finished job is kept a while for its owner to read its outcome, then forgotten.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { ImportProgress } from "@coherence/imports";
 import type { MessageCode } from "./messages";
 
 export type JobState = "running" | "done" | "failed";
 
-/** Who may read a job: the user who started it, from the same session or API token. */
+/** Who may read a job: the user who started it. */
 export interface JobOwner {
   userId: number | null;
-  /** sha256 of the session cookie or bearer token the job was started with. */
-  credentialHash: string | null;
 }
 
 export interface JobFailure {
@@ -40,11 +38,6 @@ export interface JobRegistryOptions {
   /** Most finished jobs kept at once; the oldest go first (default 200). */
   maxFinished?: number;
   now?: () => number;
-}
-
-/** The hash a job keeps of a credential (the credential itself is never kept). */
-export function credentialHash(credential: string | null | undefined): string | null {
-  return credential ? createHash("sha256").update(credential).digest("hex") : null;
 }
 
 export class JobRegistry<T> {

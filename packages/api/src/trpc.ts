@@ -28,17 +28,24 @@ export interface SessionCookies {
 }
 
 export interface Context {
+  /**
+   * The write connection in a mutation; in a query, the read connection (`readDb`, see
+   * baseProcedure).
+   */
   db: Kysely<Database>;
+  /**
+   * Where queries read: on SQLite the server's second, read-only connection, which reads what
+   * is committed while a long import holds the write connection (see @coherence/db's
+   * `connect`). Absent, or `db` itself (PostgreSQL), queries read on `db`.
+   */
+  readDb?: Kysely<Database>;
   engine: Engine;
   principal: Principal | null;
   /** Client address, for sign-in throttling. */
   client: string;
   cookies: SessionCookies;
   now: () => Date;
-  /**
-   * The session token or API token the request came with, whether or not it was resolved to a
-   * principal (a request made of import-progress polls alone is not: see createHttpContext).
-   */
+  /** The session token or API token the request came with (an upload is tied to it). */
   credential?: string | null;
   /**
    * Where reports read ledgers and reconciliations: the server's LedgerCache (kept while the
@@ -111,9 +118,15 @@ export { codedError, conflictError, fieldError };
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Every procedure starts here: known errors from below become typed tRPC errors, never 500s. */
-const baseProcedure = t.procedure.use(async ({ next }) => {
-  const result = await next();
+/**
+ * Every procedure starts here. A query reads on the read connection: queries never write, and
+ * so never need to read their own writes, and they answer while a long import holds the write
+ * connection. Known errors from below become typed tRPC errors, never 500s.
+ */
+const baseProcedure = t.procedure.use(async ({ ctx, type, next }) => {
+  const result = await (type === "query" && ctx.readDb
+    ? next({ ctx: { ...ctx, db: ctx.readDb } })
+    : next());
   if (!result.ok) {
     const mapped = toTRPCError(result.error.cause ?? result.error);
     if (mapped && mapped !== result.error) throw mapped;

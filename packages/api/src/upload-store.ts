@@ -3,12 +3,17 @@
 // the file again). Bounded: an upload is forgotten after a while unused, a user keeps a few at
 // most (a new one pushes out their oldest), and the whole store has a size cap — beyond it a new
 // upload is refused rather than someone else's being dropped.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /** One uploaded file: its name and its content (text, or the bytes of a binary file). */
 export interface UploadedFile {
   fileName: string;
   data: string | Uint8Array;
+}
+
+/** The hash an upload keeps of its owner's credential (the credential itself is never kept). */
+export function credentialHash(credential: string | null | undefined): string | null {
+  return credential ? createHash("sha256").update(credential).digest("hex") : null;
 }
 
 /** Who may use an upload: the user who sent it (by their id, or else their credential). */

@@ -86,6 +86,7 @@ describe.each(ENGINES)("authentication on %s", (engine) => {
     const request = (authorization: string) =>
       createHttpContext({
         db: fx.connection.db,
+        readDb: fx.connection.readDb,
         engine,
         req: { headers: { authorization }, socket: { remoteAddress: "127.0.0.1" } } as never,
         res: { appendHeader: () => undefined } as never,

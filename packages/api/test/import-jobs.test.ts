@@ -1,9 +1,9 @@
 // The job registry behind import.start / import.progress, with a controllable clock and runs.
 import { describe, expect, it } from "vitest";
 import type { ImportProgress } from "@coherence/imports";
-import { JobRegistry, credentialHash, progressPercent } from "../src/import-jobs";
+import { JobRegistry, progressPercent } from "../src/import-jobs";
 
-const owner = { userId: 7, credentialHash: credentialHash("token") };
+const owner = { userId: 7 };
 const fail = (error: unknown) => ({ code: "X", message: String(error), messageCode: null });
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 const progress = (over: Partial<ImportProgress>): ImportProgress => ({
@@ -79,13 +79,5 @@ describe("progressPercent", () => {
     expect(progressPercent(null, "running")).toBeNull();
     expect(progressPercent(progress({}), "done")).toBe(100);
     expect(progressPercent(progress({}), "failed")).toBeNull();
-  });
-});
-
-describe("credentialHash", () => {
-  it("keeps a hash, never the credential", () => {
-    expect(credentialHash("secret")).toMatch(/^[0-9a-f]{64}$/);
-    expect(credentialHash("secret")).not.toContain("secret");
-    expect(credentialHash(null)).toBeNull();
   });
 });

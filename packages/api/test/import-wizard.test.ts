@@ -2,14 +2,10 @@
 // and PostgreSQL: inspect proposes a mapping (remembered per source once committed), preview
 // and commit read through it, start + progress commit as a job with the same outcome. The file
 // is sent once (`import.upload`): the steps read it by its id, with the same outcomes.
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
-import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Database } from "@coherence/db";
 import { ENGINES } from "@coherence/db/testing";
-import { createHttpContext } from "../src/index";
-import { createCaller, createFixture } from "./support";
+import { createFixture } from "./support";
 import type { Caller, Fixture } from "./support";
 
 const HEADER =
@@ -195,48 +191,6 @@ describe.each(ENGINES)("import wizard procedures on %s", (engine) => {
     await expect(
       fx.caller("financeOwn").import.progress({ jobId: "0".repeat(32) }),
     ).rejects.toBeInstanceOf(TRPCError);
-  });
-
-  it("a poll made of progress calls alone is answered without the database, by its credential", async () => {
-    // The job is started from a session whose token the poll carries.
-    const token = "session-token-of-the-wizard";
-    const starter = createCaller(fx.context(fx.principals.financeOwn, { sessionToken: token }));
-    const { jobId } = await starter.import.start({
-      kind: "flows",
-      files: [file([row("WZ-POLL-1", "1.00")])],
-      columns: COLUMNS,
-    });
-    await finished(starter, jobId);
-    const noDatabase = new Proxy(Object.create(null) as object, {
-      get() {
-        throw new Error("the database was used");
-      },
-    }) as unknown as Kysely<Database>;
-    const request = (cookie: string) =>
-      ({
-        headers: { cookie },
-        socket: { remoteAddress: "127.0.0.1" },
-      }) as unknown as IncomingMessage;
-    const response = { appendHeader: () => undefined } as unknown as ServerResponse;
-    const contextFor = (cookie: string) =>
-      createHttpContext({
-        db: noDatabase,
-        engine,
-        req: request(cookie),
-        res: response,
-        secureCookies: false,
-        info: { calls: [{ path: "import.progress" }] },
-      });
-    const own = await contextFor(`coherence_session=${token}`);
-    expect(own.principal).toBeNull();
-    await expect(createCaller(own).import.progress({ jobId })).resolves.toMatchObject({
-      state: "done",
-      percent: 100,
-    });
-    const other = await contextFor("coherence_session=someone-else");
-    await expect(createCaller(other).import.progress({ jobId })).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
   });
 
   it("inspects, previews and imports the uploaded file by its id, as if it were sent each time", async () => {

@@ -79,9 +79,11 @@ export async function createFixture(engine: Engine, pgUrl: string): Promise<Fixt
   const cookieLog: string[] = [];
   // As on the server: one cache of ledgers for the database, shared by every call, so every
   // suite that writes and then reads figures also checks that the cache never serves stale ones.
-  const ledgers = new LedgerCache(connection.db);
+  // Queries read on the read connection (on SQLite a second, read-only one), as on the server.
+  const ledgers = new LedgerCache(connection.readDb);
   const context: Fixture["context"] = (principal, options = {}) => ({
     db: connection.db,
+    readDb: connection.readDb,
     engine,
     principal,
     client: options.client ?? "127.0.0.1",
@@ -103,9 +105,9 @@ export async function createFixture(engine: Engine, pgUrl: string): Promise<Fixt
   };
 }
 
-/** Insert a MINUSCA flow directly (as a fixture for update/remove calls). */
+/** Insert a MINUSCA flow directly (as a fixture for update/remove calls), or within a transaction. */
 export async function insertFlow(
-  connection: Connection,
+  connection: Pick<Connection, "db">,
   overrides: { deleted?: boolean; status?: "pledged" | "committed" | "paid" } = {},
 ) {
   const { db } = connection;

@@ -1,6 +1,6 @@
 // The wizard's uploaded files: kept for their owner only, forgotten when unused, bounded in size.
 import { describe, expect, it } from "vitest";
-import { UploadStore } from "../src/upload-store";
+import { UploadStore, credentialHash } from "../src/upload-store";
 
 const ana = { userId: 1, credentialHash: null };
 const ben = { userId: 2, credentialHash: null };
@@ -66,5 +66,13 @@ describe("UploadStore", () => {
     c.state.now = 200;
     expect(store.put(ben, [file(new Uint8Array(3))])).not.toBeNull();
     expect(store.bytes).toBe(3);
+  });
+});
+
+describe("credentialHash", () => {
+  it("keeps a hash, never the credential", () => {
+    expect(credentialHash("secret")).toMatch(/^[0-9a-f]{64}$/);
+    expect(credentialHash("secret")).not.toContain("secret");
+    expect(credentialHash(null)).toBeNull();
   });
 });

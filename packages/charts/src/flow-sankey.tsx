@@ -67,11 +67,11 @@ export function FlowSankey({
   const [hover, setHover] = useState<string | null>(null);
   const plotWidth = width - 2 * MARGIN_X;
   const layout = flowSankeyLayout(nodes, links, { width: plotWidth, height });
-  const placed = placeSankeyLabels(
-    layout.nodes,
-    layout.links.map((l) => l.box),
-    { width: plotWidth, height, margin: MARGIN_X },
-  );
+  const placed = placeSankeyLabels(layout.nodes, layout.links, {
+    width: plotWidth,
+    height,
+    margin: MARGIN_X,
+  });
   const labelFor = new Map(placed.map((l) => [l.id, l]));
   // Middle labels set above or below the plot, and those of a crowded first or last column, may
   // run past it: the drawing grows to hold them.
@@ -187,13 +187,7 @@ export function FlowSankey({
                 strokeDasharray={style.dash}
               />
               {label?.leader && (
-                <polyline
-                  className="flow-label-leader"
-                  points={label.leader.map(([x, y]) => `${x},${y}`).join(" ")}
-                  fill="none"
-                  stroke={MUTED_INK}
-                  strokeWidth={1}
-                />
+                <LeaderLine points={label.leader} acrossBands={label.leaderCrossesBands} />
               )}
               {label && (
                 <text
@@ -215,5 +209,39 @@ export function FlowSankey({
         })}
       </g>
     </ChartFrame>
+  );
+}
+
+/**
+ * A label's leader. One that must cross bands (the fallback for a node hemmed in by them, see
+ * sankey-leaders.ts) runs on a white casing, so that it reads as passing over them.
+ */
+function LeaderLine({
+  points,
+  acrossBands,
+}: {
+  points: readonly [number, number][];
+  acrossBands: boolean;
+}) {
+  const d = points.map(([x, y]) => `${x},${y}`).join(" ");
+  return (
+    <>
+      {acrossBands && (
+        <polyline
+          className="flow-label-leader-casing"
+          points={d}
+          fill="none"
+          stroke="#fff"
+          strokeWidth={3}
+        />
+      )}
+      <polyline
+        className={`flow-label-leader${acrossBands ? " across-bands" : ""}`}
+        points={d}
+        fill="none"
+        stroke={MUTED_INK}
+        strokeWidth={1}
+      />
+    </>
   );
 }

@@ -53,6 +53,7 @@ export {
   placeSankeyLabels,
   spreadApart,
 } from "./sankey-labels";
+export type { SankeyBand } from "./sankey-band";
 export type { Box, LabelledNode, PlacedLabel, SankeyLabelOptions } from "./sankey-labels";
 export { FlowSankey, FLOW_LINK_STYLES, FLOW_NODE_STYLES } from "./flow-sankey";
 export type { FlowSankeyLabels, FlowSankeyProps } from "./flow-sankey";

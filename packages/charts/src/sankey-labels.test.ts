@@ -2,75 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { flowSankeyLayout } from "./sankey-layout";
 import type { FlowLinkDatum, FlowNodeDatum } from "./sankey-layout";
-import {
-  boxesOverlap as overlaps,
-  fitLabel,
-  freeCentre,
-  placeSankeyLabels,
-  spreadApart,
-} from "./sankey-labels";
-import type { Box, PlacedLabel } from "./sankey-labels";
-
-type Segment = { x0: number; x1: number; y0: number; y1: number };
-
-/** A leader's segments, each as the (flat) box it spans. */
-function segments(leader: readonly [number, number][]): Segment[] {
-  return leader.slice(1).map(([x, y], i) => {
-    const [px, py] = leader[i]!;
-    return { x0: Math.min(px, x), x1: Math.max(px, x), y0: Math.min(py, y), y1: Math.max(py, y) };
-  });
-}
-
-/** Two segments meet: they cross, or lie on one line and share a stretch. */
-function meet(a: Segment, b: Segment): boolean {
-  if (overlaps(a, b)) return true;
-  const flat = (s: Segment) => s.y0 === s.y1;
-  const upright = (s: Segment) => s.x0 === s.x1;
-  if (flat(a) && flat(b) && Math.abs(a.y0 - b.y0) < 1e-9)
-    return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1e-9;
-  if (upright(a) && upright(b) && Math.abs(a.x0 - b.x0) < 1e-9)
-    return Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1e-9;
-  return false;
-}
-
-/**
- * Everything the placement promises, for any graph: one label per node; no label box intersects
- * another label, a node or any band's path box; every leader starts on its node's edge, ends at
- * its label, and passes through no node, no other label and no other leader.
- */
-function expectClear(
-  nodes: readonly (Box & { id: string })[],
-  bands: readonly Box[],
-  labels: readonly PlacedLabel[],
-) {
-  expect(labels.map((l) => l.id).sort()).toEqual(nodes.map((n) => n.id).sort());
-  for (const [i, a] of labels.entries()) {
-    for (const b of labels.slice(i + 1))
-      expect(overlaps(a.box, b.box), `${a.id} × ${b.id}`).toBe(false);
-    for (const n of nodes) expect(overlaps(a.box, n), `${a.id} on node ${n.id}`).toBe(false);
-    for (const [k, band] of bands.entries())
-      expect(overlaps(a.box, band), `${a.id} on band ${k}`).toBe(false);
-  }
-  for (const l of labels) {
-    if (!l.leader) continue;
-    const own = nodes.find((n) => n.id === l.id)!;
-    const [startX, startY] = l.leader[0]!;
-    expect(startX).toBe(own.x1);
-    expect(startY).toBeGreaterThanOrEqual(own.y0);
-    expect(startY).toBeLessThanOrEqual(own.y1);
-    expect(l.leader.at(-1)).toEqual([l.box.x0, l.y]);
-    for (const s of segments(l.leader)) {
-      for (const n of nodes) expect(overlaps(s, n), `${l.id}'s leader through ${n.id}`).toBe(false);
-      for (const other of labels)
-        if (other !== l)
-          expect(overlaps(s, other.box), `${l.id}'s leader on ${other.id}`).toBe(false);
-      for (const other of labels)
-        if (other !== l && other.leader)
-          for (const t of segments(other.leader))
-            expect(meet(s, t), `${l.id}'s leader meets ${other.id}'s`).toBe(false);
-    }
-  }
-}
+import { fitLabel, freeCentre, placeSankeyLabels, spreadApart } from "./sankey-labels";
+import { expectClear, layeredGraph, layeredGraphs, leaderEntersBand } from "./sankey-test-support";
 
 describe("fitLabel and spreadApart", () => {
   it("cuts a label to its room with an ellipsis, keeping short ones whole", () => {
@@ -164,7 +97,7 @@ describe("placeSankeyLabels", () => {
   const size = { width: 600, height: 300 };
   const layout = flowSankeyLayout(nodes, links, size);
   const bands = layout.links.map((l) => l.box);
-  const labels = placeSankeyLabels(layout.nodes, bands, { ...size, margin: 150 });
+  const labels = placeSankeyLabels(layout.nodes, layout.links, { ...size, margin: 150 });
   const label = (id: string) => labels.find((l) => l.id === id)!;
   const node = (id: string) => layout.nodes.find((n) => n.id === id)!;
 
@@ -195,6 +128,22 @@ describe("placeSankeyLabels", () => {
     expect(label("org:UNICEF").y).toBeLessThan(label("org:WFP").y);
   });
 
+  it("routes a leader off the bands where its node has a way out, and marks the one that has none", () => {
+    // UNDP tops its column, PBF and WFP end theirs: their leaders leave along the first lane.
+    for (const id of ["org:UNDP", "org:PBF", "org:WFP"]) {
+      expect(label(id).leaderCrossesBands, id).toBe(false);
+      const [corner, lane] = label(id).leader!;
+      expect(lane![0] - corner![0], id).toBe(4);
+    }
+    // UNICEF is hemmed in: UNDP's bands to STATE pass over it, WFP's band leaves under it. Its
+    // leader takes the cheaper way, down across WFP's thin band only.
+    expect(label("org:UNICEF")).toMatchObject({ place: "below", leaderCrossesBands: true });
+    const crossed = layout.links.filter((band) =>
+      leaderEntersBand(label("org:UNICEF").leader!, band),
+    );
+    expect(crossed.map((b) => `${b.source}→${b.target}`)).toEqual(["org:WFP→task:PEACE"]);
+  });
+
   it("never lets a label touch another label, a node or a band, nor a leader cross anything", () => {
     expectClear(layout.nodes, bands, labels);
   });
@@ -217,11 +166,7 @@ describe("placeSankeyLabels", () => {
       ],
       size,
     );
-    const placed = placeSankeyLabels(
-      graph.nodes,
-      graph.links.map((l) => l.box),
-      { ...size, margin: 150 },
-    );
+    const placed = placeSankeyLabels(graph.nodes, graph.links, { ...size, margin: 150 });
     const fund = graph.nodes.find((n) => n.id === "org:F")!;
     const l = placed.find((p) => p.id === "org:F")!;
     expect(l).toMatchObject({ place: "beside", anchor: "start", leader: null });
@@ -267,11 +212,10 @@ describe("placeSankeyLabels", () => {
             ],
             size,
           );
-          const bandBoxes = graph.links.map((l) => l.box);
           expectClear(
             graph.nodes,
-            bandBoxes,
-            placeSankeyLabels(graph.nodes, bandBoxes, { ...size, margin: 150 }),
+            graph.links.map((l) => l.box),
+            placeSankeyLabels(graph.nodes, graph.links, { ...size, margin: 150 }),
           );
         },
       ),
@@ -280,54 +224,15 @@ describe("placeSankeyLabels", () => {
   });
 
   it("for any layered graph: no label box intersects any band's path box, a node or a label, and no leader crosses", () => {
-    // Up to five columns of up to five nodes, each node giving to one to three later ones.
-    const graphs = fc
-      .array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 5 })
-      .chain((widths) =>
-        fc.record({
-          widths: fc.constant(widths),
-          links: fc.array(
-            fc.record({
-              from: fc.nat(),
-              to: fc.nat(),
-              skip: fc.nat({ max: 3 }),
-              cents: fc.integer({ min: 1, max: 100_000 }),
-            }),
-            { minLength: 1, maxLength: 30 },
-          ),
-          height: fc.integer({ min: 150, max: 500 }),
-          width: fc.integer({ min: 300, max: 900 }),
-        }),
-      );
     fc.assert(
-      fc.property(graphs, ({ widths, links: raw, height, width }) => {
-        const ids = widths.map((n, layer) =>
-          Array.from({ length: n }, (_, i) => `org:L${layer}N${i}`),
-        );
-        const graphNodes = ids.flat().map((id) => ({
-          id,
-          kind: "organization",
-          label: `${id} with a name long enough to be cut`,
-          code: id,
-        }));
-        const seen = new Set<string>();
-        const graphLinks: FlowLinkDatum[] = [];
-        for (const l of raw) {
-          const layer = l.from % (widths.length - 1);
-          const targetLayer = Math.min(widths.length - 1, layer + 1 + (l.skip % 2));
-          const source = ids[layer]![l.from % ids[layer]!.length]!;
-          const target = ids[targetLayer]![l.to % ids[targetLayer]!.length]!;
-          if (seen.has(`${source}>${target}`)) continue;
-          seen.add(`${source}>${target}`);
-          graphLinks.push({ source, target, cents: l.cents, kind: "contribution" });
-        }
-        const size = { width, height };
+      fc.property(layeredGraphs, (g) => {
+        const size = { width: g.width, height: g.height };
+        const { nodes: graphNodes, links: graphLinks } = layeredGraph(g);
         const graph = flowSankeyLayout(graphNodes, graphLinks, size);
-        const bandBoxes = graph.links.map((l) => l.box);
         expectClear(
           graph.nodes,
-          bandBoxes,
-          placeSankeyLabels(graph.nodes, bandBoxes, { ...size, margin: 150 }),
+          graph.links.map((l) => l.box),
+          placeSankeyLabels(graph.nodes, graph.links, { ...size, margin: 150 }),
         );
       }),
       { numRuns: 150 },

@@ -2,9 +2,12 @@
 // band. The first column's labels sit in the left margin and the last column's in the right
 // margin, where no band runs. A middle column's label goes beside its node (in the gap toward the
 // next column, else toward the previous one) only where no band's box runs; otherwise above the
-// plot (a node in the upper half) or below it (lower half), where no band ever runs, joined to its
-// node by a leader line. Leaders run in lanes just right of their column, nested so that no two
-// cross and none passes through a node or a label.
+// plot or below it, where no band ever runs, joined to its node by a leader line routed by
+// `routeLeaders` (sankey-leaders.ts: lanes kept apart, and off the bands wherever a route exists;
+// the fallback for a node hemmed in by bands is stated there). Labels beside a node on its right
+// start past that column's leader lanes.
+import { routeLeaders } from "./sankey-leaders";
+import type { SankeyBand } from "./sankey-band";
 
 export interface LabelledNode {
   id: string;
@@ -32,9 +35,14 @@ export interface SankeyLabelOptions {
   /** Average glyph width and line height of the label font, in px. */
   charWidth?: number;
   lineHeight?: number;
-  /** Space between a node and its label (the leader lanes run in it). */
+  /** Space between a node and its label. */
   gap?: number;
+  /** Least distance between two leader lanes, and between a column and its first lane. */
+  laneSpacing?: number;
 }
+
+/** The default `laneSpacing`, in px: a 1 px leader on its 3 px white casing, and a pixel of band between. */
+export const LEADER_LANE_SPACING = 4;
 
 export interface PlacedLabel {
   id: string;
@@ -56,6 +64,8 @@ export interface PlacedLabel {
   box: Box;
   /** The leader line from the node to a label set away from it (points), or null. */
   leader: [number, number][] | null;
+  /** The leader runs across bands: the fallback for a node hemmed in by them (sankey-leaders.ts). */
+  leaderCrossesBands: boolean;
 }
 
 const EPSILON = 1e-9;
@@ -123,21 +133,22 @@ export function freeCentre(
 }
 
 /**
- * Places every node's label. The nodes are those of {@link flowSankeyLayout} and `bands` the
- * boxes of its links (`link.box`), in plot coordinates.
+ * Places every node's label. The nodes are those of {@link flowSankeyLayout} and `bands` its links
+ * (each a {@link SankeyBand}: the path box `box`, and the centre line's ends), in plot coordinates.
  *
  * @example
- * placeSankeyLabels(layout.nodes, layout.links.map((l) => l.box), { width: 600, height: 400, margin: 150 })
+ * placeSankeyLabels(layout.nodes, layout.links, { width: 600, height: 400, margin: 150 })
  * // → [{ id: "org:USA", text: "United States", x: -6, y: 40, anchor: "end", place: "margin", leader: null, … }, …]
  */
 export function placeSankeyLabels(
   nodes: readonly LabelledNode[],
-  bands: readonly Box[],
+  bands: readonly SankeyBand[],
   options: SankeyLabelOptions,
 ): PlacedLabel[] {
   const charWidth = options.charWidth ?? 6.2;
   const lineHeight = options.lineHeight ?? 14;
   const gap = options.gap ?? 6;
+  const laneSpacing = options.laneSpacing ?? LEADER_LANE_SPACING;
   if (nodes.length === 0) return [];
   const last = Math.max(...nodes.map((n) => n.column));
   // Where each column starts and ends: a middle label stays in the gap between two columns.
@@ -168,6 +179,7 @@ export function placeSankeyLabels(
     at: { x: number; y: number; anchor: "start" | "end" },
     place: PlacedLabel["place"],
     leader: PlacedLabel["leader"] = null,
+    leaderCrossesBands = false,
   ): PlacedLabel => ({
     id: n.id,
     text,
@@ -182,9 +194,27 @@ export function placeSankeyLabels(
       y1: at.y + lineHeight / 2,
     },
     leader,
+    leaderCrossesBands,
   });
 
   const placed: PlacedLabel[] = [];
+  // What a label beside a node must keep clear of: bands' boxes, nodes, the labels placed so far
+  // and the leaders drawn so far (each segment as its flat box).
+  const obstacles: Box[] = [...bands.map((b) => b.box), ...nodes];
+  const keep = (l: PlacedLabel) => {
+    placed.push(l);
+    obstacles.push(l.box);
+    const leader = l.leader ?? [];
+    for (let i = 1; i < leader.length; i++) {
+      const [[px, py], [x, y]] = [leader[i - 1]!, leader[i]!];
+      obstacles.push({
+        x0: Math.min(px, x),
+        x1: Math.max(px, x),
+        y0: Math.min(py, y),
+        y1: Math.max(py, y),
+      });
+    }
+  };
   const byColumn = new Map<number, LabelledNode[]>();
   for (const n of nodes) byColumn.set(n.column, [...(byColumn.get(n.column) ?? []), n]);
   const columns = [...byColumn.keys()].sort((a, b) => a - b);
@@ -207,23 +237,68 @@ export function placeSankeyLabels(
         const at = first
           ? { x: n.x0 - gap, y: ys[i]!, anchor: "end" as const }
           : { x: n.x1 + gap, y: ys[i]!, anchor: "start" as const };
-        placed.push(label(n, text, width, at, "margin"));
+        keep(label(n, text, width, at, "margin"));
       });
       continue;
     }
-    const away: { above: LabelledNode[]; below: LabelledNode[] } = { above: [], below: [] };
-    for (const n of sorted) {
-      const beside = besideLabel(n);
-      if (beside) placed.push(beside);
-      else away[(n.y0 + n.y1) / 2 < options.height / 2 ? "above" : "below"].push(n);
-    }
-    placeAway(away.above, "above");
-    placeAway(away.below, "below");
+    for (const l of middleColumnLabels(column, sorted)) keep(l);
   }
   return placed;
 
-  /** Beside the node, level with it, where no band, node or label is: right side first. */
-  function besideLabel(n: LabelledNode): PlacedLabel | null {
+  /**
+   * A middle column's labels: beside the node where that is free, else over or under the plot
+   * with a leader. Labels beside a node on its right start past the column's leader lanes; the
+   * lanes need room for the labels that found no place beside, and fewer fit beside when the
+   * lanes take more room: from `gap`, the offset grows until the two agree.
+   */
+  function middleColumnLabels(column: number, sorted: readonly LabelledNode[]): PlacedLabel[] {
+    const x1 = columnEnd.get(column)!;
+    const room = nextColumnX(column) - x1;
+    let offset = gap;
+    for (;;) {
+      const beside: PlacedLabel[] = [];
+      const away: LabelledNode[] = [];
+      for (const n of sorted) {
+        const l = besideLabel(n, offset, beside);
+        if (l) beside.push(l);
+        else away.push(n);
+      }
+      const routing = routeLeaders(
+        away,
+        bands,
+        { x1, room },
+        {
+          height: options.height,
+          gap,
+          lineHeight,
+          laneSpacing,
+          minText: gap + charWidth,
+        },
+      );
+      const lanes = Math.max(routing.textX.above, routing.textX.below) - x1;
+      if (lanes > offset + EPSILON) {
+        offset = lanes;
+        continue;
+      }
+      const awayLabels = routing.routes.map(({ node, place, y, leader, across }) => {
+        const textX = routing.textX[place];
+        const { text, width } = fitted(node, x1 + room - gap - textX);
+        const at = { x: textX, y, anchor: "start" as const };
+        return label(node, text, width, at, place, leader, across.length > 0);
+      });
+      return [...beside, ...awayLabels];
+    }
+  }
+
+  /**
+   * Beside the node, level with it, where no band, node, label or leader is (the labels placed so
+   * far, with those of its own column in `columnSoFar`): right side first, `offset` from the node.
+   */
+  function besideLabel(
+    n: LabelledNode,
+    offset: number,
+    columnSoFar: readonly PlacedLabel[],
+  ): PlacedLabel | null {
     const half = lineHeight / 2;
     // The label's middle line stays level with the node (its centre, for a node under a line
     // high), and inside the plot.
@@ -232,7 +307,11 @@ export function placeSankeyLabels(
     const low = clamp(Math.min(n.y0 + half, centre));
     const high = clamp(Math.max(n.y1 - half, centre));
     const sides = [
-      { room: nextColumnX(n.column) - n.x1 - 2 * gap, anchor: "start" as const, x: n.x1 + gap },
+      {
+        room: nextColumnX(n.column) - n.x1 - offset - gap,
+        anchor: "start" as const,
+        x: n.x1 + offset,
+      },
       { room: n.x0 - previousColumnX(n.column) - 2 * gap, anchor: "end" as const, x: n.x0 - gap },
     ];
     for (const side of sides) {
@@ -240,41 +319,12 @@ export function placeSankeyLabels(
       const { text, width } = fitted(n, side.room);
       const x0 = side.anchor === "start" ? side.x : side.x - width;
       const x1 = x0 + width;
-      const obstacles = [...bands, ...nodes, ...placed.map((l) => l.box)];
-      const blocked = obstacles
+      const blocked = [...obstacles, ...columnSoFar.map((l) => l.box)]
         .filter((o) => o.x0 < x1 - EPSILON && x0 < o.x1 - EPSILON)
         .map((o) => [o.y0 - half, o.y1 + half] as const);
       const y = freeCentre(centre, low, high, blocked);
       if (y !== null) return label(n, text, width, { x: side.x, y, anchor: side.anchor }, "beside");
     }
     return null;
-  }
-
-  /**
-   * Labels over (or under) the plot, in the gap right of their column, one row each; leaders
-   * from the node's top (bottom) corner along a lane to the row. The node nearest the edge gets
-   * the innermost lane and the farthest row, so that no two leaders cross.
-   */
-  function placeAway(group: LabelledNode[], place: "above" | "below") {
-    const ordered = [...group].sort((a, b) => (place === "above" ? a.y0 - b.y0 : b.y1 - a.y1));
-    ordered.forEach((n, i) => {
-      const row = ordered.length - 1 - i;
-      const y =
-        place === "above"
-          ? -(gap + lineHeight / 2 + row * lineHeight)
-          : options.height + gap + lineHeight / 2 + row * lineHeight;
-      const lane = n.x1 + (gap * (i + 1)) / (ordered.length + 1);
-      const corner = place === "above" ? n.y0 : n.y1;
-      const x = n.x1 + gap;
-      const { text, width } = fitted(n, nextColumnX(n.column) - n.x1 - 2 * gap);
-      placed.push(
-        label(n, text, width, { x, y, anchor: "start" }, place, [
-          [n.x1, corner],
-          [lane, corner],
-          [lane, y],
-          [x, y],
-        ]),
-      );
-    });
   }
 }

@@ -38,6 +38,9 @@ export interface PlacedFlowNode extends FlowNodeDatum {
 export interface PlacedFlowLink extends FlowLinkDatum {
   path: string;
   width: number;
+  /** Where the band's centre line leaves its source (y0) and reaches its target (y1). */
+  y0: number;
+  y1: number;
   /**
    * The band's path box: from its source node's right edge to its target node's left edge, and
    * from the higher of its two ends to the lower, widened by half the band above and below.
@@ -161,7 +164,8 @@ export function flowSankeyLayout(
       const source = l.source as SankeyNode<N, L>;
       const target = l.target as SankeyNode<N, L>;
       const width = Math.max(1, l.width ?? 1);
-      const ys = [l.y0 ?? 0, l.y1 ?? 0];
+      const y0 = l.y0 ?? 0;
+      const y1 = l.y1 ?? 0;
       return {
         source: source.id,
         target: target.id,
@@ -169,11 +173,13 @@ export function flowSankeyLayout(
         kind: l.kind,
         path: linkPath(l) ?? "",
         width,
+        y0,
+        y1,
         box: {
           x0: source.x1 ?? 0,
           x1: target.x0 ?? 0,
-          y0: Math.min(...ys) - width / 2,
-          y1: Math.max(...ys) + width / 2,
+          y0: Math.min(y0, y1) - width / 2,
+          y1: Math.max(y0, y1) + width / 2,
         },
       };
     }),

@@ -1,5 +1,7 @@
 import type { Ref } from "react";
+import { AXIS_CHAR_WIDTH, placeTickLabel } from "./axis-label";
 import { ChartFrame, lineEntry } from "./chart-frame";
+import { FRAME_INSET } from "./chart-frame-layout";
 import { GRID, INK, MUTED_INK, REQUIREMENT_STROKE } from "./palette";
 import { TIMELINE_STATUSES, timelineLayout } from "./timeline-layout";
 import type { TimelineData, TimelineStatus } from "./timeline-layout";
@@ -108,14 +110,28 @@ export function TimelineChart({
             </text>
           </g>
         ))}
-        {layout.xTicks.map((t) => (
-          <g key={t.date.getTime()} transform={`translate(${t.x},0)`}>
-            <line y1={PLOT} y2={PLOT + 5} stroke={MUTED_INK} />
-            <text y={PLOT + 18} textAnchor="middle" fontSize="11" fill={MUTED_INK}>
-              {formatTick(t.date)}
-            </text>
-          </g>
-        ))}
+        {layout.xTicks.map((t) => {
+          const label = formatTick(t.date);
+          // Inside the drawing's edges (with the frame's inset), in the plot's coordinates.
+          const place = placeTickLabel(t.x, label.length * AXIS_CHAR_WIDTH, {
+            min: FRAME_INSET - LEFT,
+            max: width - LEFT - FRAME_INSET,
+          });
+          return (
+            <g key={t.date.getTime()} className="timeline-x-tick" transform={`translate(${t.x},0)`}>
+              <line y1={PLOT} y2={PLOT + 5} stroke={MUTED_INK} />
+              <text
+                x={place.dx || undefined}
+                y={PLOT + 18}
+                textAnchor={place.anchor}
+                fontSize="11"
+                fill={MUTED_INK}
+              >
+                {label}
+              </text>
+            </g>
+          );
+        })}
         {layout.requirement.map((r) => (
           <line
             key={r.periodStart}

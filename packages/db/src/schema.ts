@@ -115,6 +115,52 @@ export interface FlowsTable {
   updated_by: string | null;
 }
 
+/**
+ * A list of a table's columns that must name every one: a column added to the table and not to
+ * the list fails to compile, naming the missing column.
+ */
+function everyColumnOf<Table>() {
+  return <const List extends readonly (keyof Table)[]>(
+    list: List &
+      ([Exclude<keyof Table, List[number]>] extends [never]
+        ? unknown
+        : { missing: Exclude<keyof Table, List[number]> }),
+  ): List => list;
+}
+
+/**
+ * Every stored column of a flow, in the key order of the record an audit entry keeps (a fast
+ * path that builds that record in SQL lists its columns from here).
+ */
+export const FLOW_COLUMNS = everyColumnOf<FlowsTable>()([
+  "id",
+  "external_ref",
+  "source_id",
+  "recipient_id",
+  "operation_id",
+  "task_code",
+  "funding_type",
+  "status",
+  "status_date",
+  "amount",
+  "currency",
+  "amount_usd_cents",
+  "units_per_usd",
+  "rate_origin",
+  "period_start",
+  "period_end",
+  "earmarking",
+  "category",
+  "notes",
+  "source_version",
+  "provenance",
+  "updated_by",
+  "created_at",
+  "updated_at",
+  "version",
+  "deleted_at",
+]);
+
 /** One row per status a flow has reached: the dated history of pledge → commitment → payment. */
 export interface FlowStatusHistoryTable {
   id: Generated<number>;

@@ -18,14 +18,16 @@ let counter = 0;
 
 /**
  * A new, empty, migrated database on `engine`. `pgUrl` is the server to create it on
- * (from `inject("pgUrl")`). Call `close()` to drop it.
+ * (from `inject("pgUrl")`). On SQLite a temporary file with a separate read connection, as the
+ * server opens it (`readDb`; an in-memory database could not have one). Call `close()` to
+ * drop it.
  */
 export async function freshDatabase(engine: Engine, pgUrl: string): Promise<Connection> {
   counter += 1;
   const name = `coherence_test_${process.pid}_${Date.now()}_${counter}`;
   if (engine === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "coherence-sqlite-"));
-    const connection = connect(path.join(dir, `${name}.db`));
+    const connection = connect(path.join(dir, `${name}.db`), { readConnection: true });
     await migrateToLatest(connection.db);
     return {
       ...connection,
@@ -53,4 +55,25 @@ export async function freshDatabase(engine: Engine, pgUrl: string): Promise<Conn
       await cleanup.end();
     },
   };
+}
+
+/**
+ * `work`'s result, or a rejection when it has not settled within `ms`: for a test that something
+ * answers while something else holds a connection, failing rather than waiting forever.
+ *
+ * @example
+ * await answersWithin(2000, connection.readDb.selectFrom("flows").selectAll().execute());
+ */
+export async function answersWithin<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`no answer within ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,10 +1,10 @@
-export { launchChromium } from "./browser";
-export type { LaunchedBrowser } from "./browser";
-export { startApp } from "./app-server";
-export type { AppUnderTest } from "./app-server";
+export { appInChromium } from "./app-in-chromium";
+export type { AppInChromium } from "./app-in-chromium";
+export { signInThroughForm } from "./sign-in";
+export type { Account, Credentials, SignedInPage, SignedInPageOptions } from "./sign-in";
 export { artifactPath } from "./artifacts";
 export { seriousViolations } from "./axe";
 export type { AxeViolation } from "./axe";
 export { centsToDecimal, readCsvFile } from "./csv";
 export { mutate, query } from "./trpc-http";
-export { checkBothLanguages, signedIn } from "./journey";
+export { checkBothLanguages } from "./journey";

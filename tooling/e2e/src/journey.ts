@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { artifactPath } from "./artifacts";
 import { seriousViolations } from "./axe";
 
@@ -21,24 +21,4 @@ export async function checkBothLanguages(page: Page, name: string): Promise<void
   }
   await select.selectOption(start);
   await page.waitForFunction((l) => document.documentElement.lang === l, start);
-}
-
-/** A fresh browser context signed in through the sign-in form. */
-export async function signedIn(
-  browser: Browser,
-  url: string,
-  username: string,
-  password: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: "en-US",
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator(".portfolio-table").waitFor();
-  return { context, page };
 }

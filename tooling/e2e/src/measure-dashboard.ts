@@ -10,6 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { launchChromium } from "./browser";
 import { startApp } from "./app-server";
+import { signedInRequest } from "./sign-in";
 
 const RUNS = 5;
 const VIEW = "/operations/MINUSCA?period=pk2024";
@@ -40,13 +41,9 @@ const app = await startApp();
 const chromium = await launchChromium();
 try {
   // Sign in once; each run then opens the view in a fresh context (cold cache) with that session.
-  const signIn = await chromium.browser.newContext();
-  const login = await signIn.request.post(`${app.url}/trpc/auth.login`, {
-    data: { json: { username: "reviewer", password: "coherence-reviewer" } },
-  });
-  if (login.status() !== 200) throw new Error(`sign-in failed: ${login.status()}`);
-  const storageState = await signIn.storageState();
-  await signIn.close();
+  const signIn = await signedInRequest(chromium.browser, app.url, "reviewer");
+  const storageState = await signIn.context.storageState();
+  await signIn.context.close();
 
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {

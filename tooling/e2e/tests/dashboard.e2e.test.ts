@@ -3,32 +3,21 @@
 // of a gap, exports the table as CSV, shares the URL with a fresh browser, switches to French,
 // finds no edit control, and is refused every mutation. axe-core runs at every step, in both
 // languages. Figures are read from the API, never hard-coded.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { appRouter } from "@coherence/api";
 import {
+  appInChromium,
   artifactPath,
   centsToDecimal,
-  launchChromium,
+  checkBothLanguages,
   mutate,
   query,
   readCsvFile,
-  seriousViolations,
-  startApp,
+  signInThroughForm,
 } from "../src/index";
-import type { AppUnderTest, LaunchedBrowser } from "../src/index";
 
-let app: AppUnderTest | undefined;
-let chromium: LaunchedBrowser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
-});
+const e2e = appInChromium();
 
 interface Figures {
   requirement: number;
@@ -46,28 +35,7 @@ let step = 0;
 /** Screenshot and axe-core in the page's language, then in the other one, then back. */
 async function checkStep(page: Page, name: string): Promise<void> {
   step += 1;
-  const select = page.locator(".header-tools select");
-  const start = await page.evaluate(() => document.documentElement.lang);
-  for (const lang of start === "fr" ? ["fr", "en"] : ["en", "fr"]) {
-    if ((await page.evaluate(() => document.documentElement.lang)) !== lang) {
-      await select.selectOption(lang);
-      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-    }
-    await page.screenshot({
-      path: artifactPath(`journey-${String(step).padStart(2, "0")}-${name}-${lang}.png`),
-      fullPage: true,
-    });
-    const violations = await seriousViolations(page);
-    expect(violations, `${name} (${lang}): ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-  }
-  await select.selectOption(start || "en");
-  await page.waitForFunction((l) => document.documentElement.lang === l, start || "en");
-}
-
-async function signIn(page: Page) {
-  await page.getByLabel("Username").fill("reviewer");
-  await page.getByLabel("Password").fill("coherence-reviewer");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await checkBothLanguages(page, `journey-${String(step).padStart(2, "0")}-${name}`);
 }
 
 /** The funded cents the chart draws, per task, read from its marks. */
@@ -106,9 +74,8 @@ async function expectNoEditControl(page: Page) {
 }
 
 it("walks the reviewer's journey, accessible in English and French at every step", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const url = app.url;
-  const context: BrowserContext = await chromium.browser.newContext({
+  const url = e2e.url;
+  const context: BrowserContext = await e2e.browser.newContext({
     locale: "en-US",
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
@@ -120,7 +87,7 @@ it("walks the reviewer's journey, accessible in English and French at every step
   await page.goto(url);
   await page.getByRole("heading", { name: "Sign in to Coherence" }).waitFor();
   await checkStep(page, "sign-in");
-  await signIn(page);
+  await signInThroughForm(page, "reviewer");
 
   // 2. The portfolio: every operation the API reports, with its figures.
   await page.locator(".portfolio-table").waitFor();
@@ -268,14 +235,10 @@ it("walks the reviewer's journey, accessible in English and French at every step
   expect(shared).toMatch(/period=pk2024/);
   expect(shared).toMatch(/by=donor/);
   expect(shared).toMatch(/why=/);
-  const fresh = await chromium.browser.newContext({
-    locale: "en-US",
-    viewport: { width: 1280, height: 900 },
+  const { context: fresh, page: other } = await e2e.signedInPage("reviewer", {
+    at: shared,
+    ready: ".why-panel .why-side",
   });
-  const other = await fresh.newPage();
-  await other.goto(shared);
-  await signIn(other);
-  await other.locator(".why-panel .why-side").first().waitFor();
   expect(await chartFunded(other)).toEqual(expectedFunded(report));
   expect(await other.getByLabel("Kind of period").inputValue()).toBe("peacekeeping");
   expect(await other.getByLabel("Year").inputValue()).toBe("2024");
@@ -308,12 +271,7 @@ it("walks the reviewer's journey, accessible in English and French at every step
 }, 180_000);
 
 it("refuses every mutation to a reviewer's session cookie", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const context = await chromium.browser.newContext();
-  const login = await context.request.post(`${app.url}/trpc/auth.login`, {
-    data: { json: { username: "reviewer", password: "coherence-reviewer" } },
-  });
-  expect(login.status()).toBe(200);
+  const { context } = await e2e.signedInRequest("reviewer");
   const cookies = await context.cookies();
   expect(cookies.some((c) => c.httpOnly)).toBe(true);
 
@@ -332,14 +290,14 @@ it("refuses every mutation to a reviewer's session cookie", async () => {
   const ownAccount = ["auth.changePassword", "token.create", "token.revoke"];
   const outcomes: Record<string, string | null> = {};
   for (const path of mutations) {
-    const { code } = await mutate(context.request, app.url, path, {});
+    const { code } = await mutate(context.request, e2e.url, path, {});
     outcomes[path] = code;
   }
   const refused = mutations.filter((p) => outcomes[p] === "FORBIDDEN");
   expect(mutations.filter((p) => !refused.includes(p))).toEqual(ownAccount);
   for (const path of ownAccount) expect(outcomes[path]).toBe("BAD_REQUEST");
   // The session still works after all that: the refusals were authorisation, not a lost session.
-  const me = await query<{ role: string }>(context.request, app.url, "auth.me", undefined);
+  const me = await query<{ role: string }>(context.request, e2e.url, "auth.me", undefined);
   expect(me.role).toBe("reviewer");
   await context.close();
 });

@@ -1,21 +1,10 @@
 // Issue 2's journey: the page draws the gap chart; a flow added through the API raises the
 // task's funded figure by exactly its amount, to the cent.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifactPath, launchChromium, startApp } from "../src/index";
-import type { AppUnderTest, LaunchedBrowser } from "../src/index";
+import { appInChromium, artifactPath } from "../src/index";
 
-let app: AppUnderTest | undefined;
-let chromium: LaunchedBrowser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
-});
+const e2e = appInChromium();
 
 /** The funded figure the chart announces for a task, parsed back to integer cents. */
 async function fundedCentsShown(page: Page, task: string): Promise<number> {
@@ -30,19 +19,15 @@ async function fundedCentsShown(page: Page, task: string): Promise<number> {
 }
 
 it("shows a flow added through the API in the chart, to the cent", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const context = await chromium.browser.newContext({ locale: "en-US" });
-  const page = await context.newPage();
   // The operation view for the calendar year the new flow falls in, straight from its URL.
-  await page.goto(`${app.url}/operations/MINUSCA?period=cy2025`);
-  await page.getByLabel("Username").fill("finance.minusca");
-  await page.getByLabel("Password").fill("coherence-finance");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator(".task-gap-row").first().waitFor();
+  const { context, page } = await e2e.signedInPage("finance.minusca", {
+    at: "/operations/MINUSCA?period=cy2025",
+    ready: ".task-gap-row",
+  });
   await page.screenshot({ path: artifactPath("gap-chart-before.png"), fullPage: true });
   const before = await fundedCentsShown(page, "STATE-AUTH");
 
-  const response = await page.request.post(`${app.url}/trpc/flow.create`, {
+  const response = await page.request.post(`${e2e.url}/trpc/flow.create`, {
     data: {
       json: {
         source: "NOR",

@@ -5,47 +5,28 @@
 // contribution" from the keyboard, with the server's field errors. (7) A reviewer, and a finance
 // officer of the operation only, find no edit control where they may not write. axe-core runs in
 // English and French at every step; screenshots land in tooling/e2e/artifacts (ws5-*, ws6-*, ws7-*).
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import {
-  artifactPath,
-  checkBothLanguages,
-  launchChromium,
-  mutate,
-  query,
-  signedIn,
-  startApp,
-} from "../src/index";
-import type { AppUnderTest, LaunchedBrowser } from "../src/index";
+import { appInChromium, artifactPath, checkBothLanguages, mutate, query } from "../src/index";
 
-let app: AppUnderTest | undefined;
-let chromium: LaunchedBrowser | undefined;
+const e2e = appInChromium();
+
+/** A MINUSCA finance officer who also keeps UN-DPO's taxonomy (an entity assignment). */
+const DPO_OFFICER = { username: "finance.dpo", password: "coherence-dpo-finance" };
 
 beforeAll(async () => {
-  app = await startApp();
-  chromium = await launchChromium();
-  // A MINUSCA finance officer who also keeps UN-DPO's taxonomy (an entity assignment).
-  const admin = await chromium.browser.newContext();
-  const login = await admin.request.post(`${app.url}/trpc/auth.login`, {
-    data: { json: { username: "admin", password: "coherence-admin" } },
-  });
-  expect(login.status()).toBe(200);
-  const created = await mutate(admin.request, app.url, "user.create", {
-    username: "finance.dpo",
+  const admin = await e2e.signedInRequest("admin");
+  const created = await mutate(admin.request, e2e.url, "user.create", {
+    ...DPO_OFFICER,
     displayName: "MINUSCA and UN-DPO finance officer",
     role: "finance_officer",
-    password: "coherence-dpo-finance",
     assignments: [
       { operation: "MINUSCA", entity: null },
       { operation: null, entity: "UN-DPO" },
     ],
   });
   expect(created.status).toBe(200);
-  await admin.close();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
+  await admin.context.close();
 });
 
 /** The requirement cents the gap chart draws per task, read from its marks. */
@@ -74,14 +55,8 @@ async function setLanguage(page: Page, lang: "en" | "fr") {
 }
 
 it("journey 5: budget line → gap chart, a conflict, crosswalk sum 0.9 refused and 1 saved, a task added", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const url = app.url;
-  const { context, page } = await signedIn(
-    chromium.browser,
-    url,
-    "finance.dpo",
-    "coherence-dpo-finance",
-  );
+  const url = e2e.url;
+  const { context, page } = await e2e.signedInPage(DPO_OFFICER);
   const chartBefore = await chartRequirement(page, url);
   expect(chartBefore["STATE-AUTH"]).toBeGreaterThan(0);
 
@@ -150,10 +125,7 @@ it("journey 5: budget line → gap chart, a conflict, crosswalk sum 0.9 refused 
   // Someone else saves the line first: the officer's save shows both versions, and they choose.
   await page.goto(`${url}/workspace/requirements/${lineId}`);
   await page.getByLabel("Document").waitFor();
-  const admin = await chromium.browser.newContext();
-  await admin.request.post(`${url}/trpc/auth.login`, {
-    data: { json: { username: "admin", password: "coherence-admin" } },
-  });
+  const admin = await e2e.signedInRequest("admin");
   const theirs = await mutate(admin.request, url, "requirement.update", {
     id: lineId,
     version: 1,
@@ -170,7 +142,7 @@ it("journey 5: budget line → gap chart, a conflict, crosswalk sum 0.9 refused 
     document: "A/80/ADMIN",
   });
   expect(theirs.status).toBe(200);
-  await admin.close();
+  await admin.context.close();
   await page.getByLabel("Document").fill("A/80/OFFICER");
   await page.getByRole("button", { name: "Save changes" }).click();
   const conflict = page.locator("section.conflict");
@@ -267,14 +239,8 @@ it("journey 5: budget line → gap chart, a conflict, crosswalk sum 0.9 refused 
 }, 240_000);
 
 it("journey 6: a new contribution typed from the keyboard, with the server's field errors", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const url = app.url;
-  const { context, page } = await signedIn(
-    chromium.browser,
-    url,
-    "finance.minusca",
-    "coherence-finance",
-  );
+  const url = e2e.url;
+  const { context, page } = await e2e.signedInPage("finance.minusca");
   await page.goto(`${url}/workspace?operation=MINUSCA`);
   await page.getByRole("link", { name: "New contribution" }).click();
   const reference = page.getByLabel("Reference");
@@ -315,9 +281,8 @@ it("journey 6: a new contribution typed from the keyboard, with the server's fie
 }, 180_000);
 
 it("journey 7: no edit control for a reviewer, nor for a finance officer outside their scope", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const url = app.url;
-  const reviewer = await signedIn(chromium.browser, url, "reviewer", "coherence-reviewer");
+  const url = e2e.url;
+  const reviewer = await e2e.signedInPage("reviewer");
   const page = reviewer.page;
   await page.goto(`${url}/workspace/requirements?operation=MINUSCA&period=pk2025`);
   await page.locator(".requirements-table tbody tr[data-requirement-id]").first().waitFor();
@@ -351,7 +316,7 @@ it("journey 7: no edit control for a reviewer, nor for a finance officer outside
   await reviewer.context.close();
 
   // MINUSCA's officer writes its mandates but not UN-DPO's taxonomy (it serves every operation).
-  const officer = await signedIn(chromium.browser, url, "finance.minusca", "coherence-finance");
+  const officer = await e2e.signedInPage("finance.minusca");
   await officer.page.goto(`${url}/workspace/crosswalks?taxonomy=DPO-GROUPS`);
   await officer.page.locator(".crosswalk-table tbody tr[data-category]").first().waitFor();
   expect(await officer.page.getByRole("button", { name: /^Edit the shares/ }).count()).toBe(0);
@@ -369,14 +334,8 @@ it("journey 7: no edit control for a reviewer, nor for a finance officer outside
 }, 180_000);
 
 it("journey 8: removing a mandate someone changed since shows both versions; nothing is removed unseen", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const url = app.url;
-  const { context, page } = await signedIn(
-    chromium.browser,
-    url,
-    "finance.minusca",
-    "coherence-finance",
-  );
+  const url = e2e.url;
+  const { context, page } = await e2e.signedInPage("finance.minusca");
   const resolution = "S/RES/E2E-REMOVE (2030)";
   const mandate = {
     operation: "MINUSCA",
@@ -397,7 +356,7 @@ it("journey 8: removing a mandate someone changed since shows both versions; not
   await page.getByRole("button", { name: `Edit ${resolution} and its tasks` }).click();
 
   // Meanwhile an administrator adds a task to it.
-  const admin = await signedIn(chromium.browser, url, "admin", "coherence-admin");
+  const admin = await e2e.signedInPage("admin");
   const { operation: _operation, ...fields } = mandate;
   const changed = await mutate(admin.page.request, url, "mandate.update", {
     id: opened.id,

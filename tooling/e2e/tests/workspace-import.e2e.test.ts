@@ -3,29 +3,11 @@
 // what blocks the preview until then, imports with a progress bar that reaches 100 %, uploads a
 // second file from the same source and finds the mapping remembered, and reads a row error in
 // French. axe-core runs at each step in English and French.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import {
-  artifactPath,
-  checkBothLanguages,
-  launchChromium,
-  query,
-  signedIn,
-  startApp,
-} from "../src/index";
-import type { AppUnderTest, LaunchedBrowser } from "../src/index";
+import { appInChromium, artifactPath, checkBothLanguages, query } from "../src/index";
 
-let app: AppUnderTest | undefined;
-let chromium: LaunchedBrowser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
-});
+const e2e = appInChromium();
 
 /** The donor's own export: French names, semicolons, one column Coherence does not keep. */
 const HEADER =
@@ -49,14 +31,8 @@ const fieldOf = (page: Page, header: string) =>
   page.getByLabel(`Field for the column “${header}”`, { exact: true });
 
 it("maps a donor's columns, imports with progress to 100 %, remembers the mapping, shows a row error in French", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const { context, page } = await signedIn(
-    chromium.browser,
-    app.url,
-    "finance.minusca",
-    "coherence-finance",
-  );
-  await page.goto(`${app.url}/workspace/import`);
+  const { context, page } = await e2e.signedInPage("finance.minusca");
+  await page.goto(`${e2e.url}/workspace/import`);
   await page.getByLabel("Kind of file").selectOption("flows");
   await page.getByLabel("The file comes from").selectOption("NOR");
   // What the wizard sends: the file goes up once; the later steps name it by its id.
@@ -122,7 +98,7 @@ it("maps a donor's columns, imports with progress to 100 %, remembers the mappin
   );
   expect(Math.max(...steps.map((r) => r.bytes))).toBeLessThan(5_000);
   await checkBothLanguages(page, "wi-03-imported");
-  const stored = await query<{ total: number }>(page.request, app.url, "flow.list", {
+  const stored = await query<{ total: number }>(page.request, e2e.url, "flow.list", {
     search: "MAP-E2E-",
     limit: 1,
   });
@@ -155,18 +131,12 @@ it("maps a donor's columns, imports with progress to 100 %, remembers the mappin
 });
 
 it("draws long pages of contributions and of the audit log as virtual rows, keyboard included", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const { context, page } = await signedIn(
-    chromium.browser,
-    app.url,
-    "finance.minusca",
-    "coherence-finance",
-  );
-  const matching = await query<{ total: number }>(page.request, app.url, "flow.list", {
+  const { context, page } = await e2e.signedInPage("finance.minusca");
+  const matching = await query<{ total: number }>(page.request, e2e.url, "flow.list", {
     operation: "MINUSCA",
     limit: 1,
   });
-  await page.goto(`${app.url}/workspace?operation=MINUSCA&sort=id&dir=asc&size=500`);
+  await page.goto(`${e2e.url}/workspace?operation=MINUSCA&sort=id&dir=asc&size=500`);
   const table = page.locator(".flows-table");
   await table.locator("tbody tr[data-flow-id]").first().waitFor();
   // The whole set is counted for assistive technology; only the rows near the viewport exist.
@@ -202,11 +172,11 @@ it("draws long pages of contributions and of the audit log as virtual rows, keyb
   await table.locator("tbody tr[aria-rowindex='501']").waitFor();
 
   // Budget lines too: the whole set counted, rows numbered in it, ArrowDown to the next row.
-  const lines = await query<{ total: number }>(page.request, app.url, "requirement.list", {
+  const lines = await query<{ total: number }>(page.request, e2e.url, "requirement.list", {
     operation: "MINUSCA",
     limit: 1,
   });
-  await page.goto(`${app.url}/workspace/requirements?operation=MINUSCA&size=500`);
+  await page.goto(`${e2e.url}/workspace/requirements?operation=MINUSCA&size=500`);
   const budget = page.locator(".requirements-table");
   await budget.locator("tbody tr[data-requirement-id]").first().waitFor();
   expect(await budget.getAttribute("aria-rowcount")).toBe(String(lines.total + 2));
@@ -222,7 +192,7 @@ it("draws long pages of contributions and of the audit log as virtual rows, keyb
   await checkBothLanguages(page, "wi-07-requirements-virtual");
 
   // The audit log pages on the server, newest first: older entries come on demand.
-  await page.goto(`${app.url}/workspace/audit?actor=user:finance.minusca`);
+  await page.goto(`${e2e.url}/workspace/audit?actor=user:finance.minusca`);
   const audit = page.locator(".audit-table");
   await audit.locator("tbody tr[data-action]").first().waitFor();
   const total = Number(await audit.getAttribute("aria-rowcount")) - 1;
@@ -236,14 +206,8 @@ it("draws long pages of contributions and of the audit log as virtual rows, keyb
 });
 
 it("says what is wrong with a damaged FTS or IATI file, in French too", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const { context, page } = await signedIn(
-    chromium.browser,
-    app.url,
-    "finance.minusca",
-    "coherence-finance",
-  );
-  await page.goto(`${app.url}/workspace/import`);
+  const { context, page } = await e2e.signedInPage("finance.minusca");
+  await page.goto(`${e2e.url}/workspace/import`);
   const reason = page.locator(".import-preview .problems-table tbody tr td").last();
   const previewOf = async (kind: string, name: string, content: string) => {
     await page.getByLabel("Kind of file").selectOption(kind);

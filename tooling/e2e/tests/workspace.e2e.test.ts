@@ -2,30 +2,11 @@
 // contexts, the second sees both versions side by side and chooses, and the audit log shows
 // both changes; (4) a finance officer of another operation finds no edit control on this one
 // and is refused by the server. axe-core runs at every step in English and French.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import {
-  artifactPath,
-  checkBothLanguages,
-  launchChromium,
-  mutate,
-  query,
-  signedIn,
-  startApp,
-} from "../src/index";
-import type { AppUnderTest, LaunchedBrowser } from "../src/index";
+import { appInChromium, artifactPath, checkBothLanguages, mutate, query } from "../src/index";
 
-let app: AppUnderTest | undefined;
-let chromium: LaunchedBrowser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await app?.stop();
-});
+const e2e = appInChromium();
 
 async function openWorkspace(page: Page, query: string) {
   await page.getByRole("link", { name: "Workspace", exact: true }).click();
@@ -35,9 +16,8 @@ async function openWorkspace(page: Page, query: string) {
 }
 
 it("journey 3: a concurrent edit shows both versions, the user chooses, the audit log has both", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const a = await signedIn(chromium.browser, app.url, "finance.minusca", "coherence-finance");
-  const b = await signedIn(chromium.browser, app.url, "admin", "coherence-admin");
+  const a = await e2e.signedInPage("finance.minusca");
+  const b = await e2e.signedInPage("admin");
 
   await openWorkspace(a.page, "?operation=MINUSCA&sort=id&dir=asc");
   await checkBothLanguages(a.page, "ws3-01-flows-table");
@@ -52,7 +32,7 @@ it("journey 3: a concurrent edit shows both versions, the user chooses, the audi
   // Both open the same contribution.
   await row.getByRole("link").click();
   await a.page.locator(".flow-editor form.ws-form").waitFor();
-  await b.page.goto(`${app.url}/workspace/flows/${flowId}`);
+  await b.page.goto(`${e2e.url}/workspace/flows/${flowId}`);
   await b.page.locator(".flow-editor form.ws-form").waitFor();
   await checkBothLanguages(a.page, "ws3-02-editor");
 
@@ -111,7 +91,7 @@ it("journey 3: a concurrent edit shows both versions, the user chooses, the audi
   await checkBothLanguages(b.page, "ws3-06-audit");
 
   // Reference data: the rate in force is highlighted; a bad rate is refused at its field.
-  await b.page.goto(`${app.url}/workspace/rates`);
+  await b.page.goto(`${e2e.url}/workspace/rates`);
   await b.page.locator(".rates-table tr[data-in-force='true']").first().waitFor();
   await b.page.getByLabel("Currency").fill("EUR");
   await b.page.getByLabel("In force from").fill("2030-01-01");
@@ -125,31 +105,26 @@ it("journey 3: a concurrent edit shows both versions, the user chooses, the audi
 });
 
 it("journey 4: a finance officer of another operation cannot edit this one", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
   // An administrator creates a finance officer for UNMISS.
-  const admin = await chromium.browser.newContext();
-  const login = await admin.request.post(`${app.url}/trpc/auth.login`, {
-    data: { json: { username: "admin", password: "coherence-admin" } },
-  });
-  expect(login.status()).toBe(200);
-  const created = await mutate(admin.request, app.url, "user.create", {
-    username: "finance.unmiss",
+  const unmissOfficer = { username: "finance.unmiss", password: "coherence-unmiss" };
+  const admin = await e2e.signedInRequest("admin");
+  const created = await mutate(admin.request, e2e.url, "user.create", {
+    ...unmissOfficer,
     displayName: "UNMISS finance officer",
     role: "finance_officer",
-    password: "coherence-unmiss",
     assignments: [{ operation: "UNMISS", entity: null }],
   });
   expect(created.status).toBe(200);
-  await admin.close();
+  await admin.context.close();
 
-  const u = await signedIn(chromium.browser, app.url, "finance.unmiss", "coherence-unmiss");
+  const u = await e2e.signedInPage(unmissOfficer);
   // Their own operation: edit controls.
   await openWorkspace(u.page, "?operation=UNMISS");
   expect(
     await u.page.locator(".flows-table tbody tr[data-writable='true']").count(),
   ).toBeGreaterThan(0);
   // MINUSCA: every row read-only, no edit link.
-  await u.page.goto(`${app.url}/workspace?operation=MINUSCA`);
+  await u.page.goto(`${e2e.url}/workspace?operation=MINUSCA`);
   await u.page.locator(".flows-table tbody tr[data-flow-id]").first().waitFor();
   expect(await u.page.locator(".flows-table tbody tr[data-writable='true']").count()).toBe(0);
   expect(await u.page.getByRole("link", { name: /^Edit / }).count()).toBe(0);
@@ -166,7 +141,7 @@ it("journey 4: a finance officer of another operation cannot edit this one", asy
   await checkBothLanguages(u.page, "ws4-02-read-only-flow");
 
   // The server refuses the write all the same.
-  const refused = await mutate(u.page.request, app.url, "flow.advanceStatus", {
+  const refused = await mutate(u.page.request, e2e.url, "flow.advanceStatus", {
     id: flowId,
     version: 1,
     status: "paid",
@@ -177,13 +152,7 @@ it("journey 4: a finance officer of another operation cannot edit this one", asy
 });
 
 it("journey 2: three pasted rows, one invalid, fixed in place and saved", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const { context, page } = await signedIn(
-    chromium.browser,
-    app.url,
-    "finance.minusca",
-    "coherence-finance",
-  );
+  const { context, page } = await e2e.signedInPage("finance.minusca");
   await page.getByRole("link", { name: "Workspace", exact: true }).click();
   await page.getByRole("link", { name: "Paste rows" }).click();
   const box = page.getByLabel("Paste the copied cells here");
@@ -286,7 +255,7 @@ it("journey 2: three pasted rows, one invalid, fixed in place and saved", async 
 
   const saved = await query<{ items: { external_ref: string; provenance: string }[] }>(
     page.request,
-    app.url,
+    e2e.url,
     "flow.list",
     { search: "PASTE-E2E" },
   );
@@ -322,14 +291,8 @@ const FIXED_2 =
   "IMPORT-E2E-2,DEU,UNICEF,MINUSCA,CIV-PROTECT,voluntary_earmarked,committed,750000.00,USD,2025-05-01,2025-01-01,2025-12-31,,,";
 
 it("journey 1: import a CSV with a bad row, see it at its line and column, fix, import, see the chart change, undo", async () => {
-  if (!app || !chromium) throw new Error("setup failed");
-  const url = app.url;
-  const { context, page } = await signedIn(
-    chromium.browser,
-    url,
-    "finance.minusca",
-    "coherence-finance",
-  );
+  const url = e2e.url;
+  const { context, page } = await e2e.signedInPage("finance.minusca");
   const before = await chartFunded(page, url);
 
   await page.goto(`${url}/workspace/import`);

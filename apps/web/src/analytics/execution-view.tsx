@@ -7,6 +7,8 @@ import { useAnalyticsMessages } from "../i18n/analytics-messages";
 import type { ExecutionReport } from "../api-types";
 import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
+import { CentsCell, FiguresTable } from "../components/figures-table";
+import { EntityRow } from "./entity-row";
 import { ratioPercentText } from "./maths";
 import { ViewPeriodPicker, ViewScaffold, ViewSections } from "./view-scaffold";
 import { AnalyticsWhy } from "./why";
@@ -51,6 +53,14 @@ function ExecutionContent({
   const whyMatch = state.why ? /^exec:([^:]+):(appropriated|expended)$/.exec(state.why) : null;
   const rate = (r: { implementationRatio: { numerator: number; denominator: number } | null }) =>
     ratioPercentText(r.implementationRatio, intlLocale) ?? m.notApplicable;
+  const bar = (r: { appropriated: number; expended: number }, name: string) => (
+    <GapBar
+      requirementCents={r.appropriated}
+      fundedCents={r.expended}
+      domainMaxCents={domain}
+      label={a.executionBar(name, money(r.appropriated), money(r.expended))}
+    />
+  );
   const amount = (entity: string | null, measure: "appropriated" | "expended", cents: number) =>
     entity === null ? (
       money(cents)
@@ -100,93 +110,52 @@ function ExecutionContent({
       }}
       stamp={stampInput}
     >
-      <div className="table-scroll">
-        <table className="execution-table">
-          <caption>{a.executionCaption(operation, periodText)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.entity}</th>
-              <th scope="col" className="num">
-                {a.appropriated}
-              </th>
-              <th scope="col" className="num">
-                {a.expended}
-              </th>
-              <th scope="col" className="num">
-                {a.unencumbered}
-              </th>
-              <th scope="col" className="num">
-                {a.implementationRate}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">
-                  {a.appropriated} / {a.expended}
-                </span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr
-                key={r.key}
-                data-entity={r.entityCode ?? ""}
-                className={
-                  state.filter.entity && r.entityCode === state.filter.entity
-                    ? "selected-row"
-                    : undefined
-                }
-              >
-                <th scope="row">{r.name}</th>
-                <td className="num" data-measure="appropriated" data-cents={r.appropriated}>
-                  {amount(r.entityCode, "appropriated", r.appropriated)}
-                </td>
-                <td className="num" data-measure="expended" data-cents={r.expended}>
-                  {amount(r.entityCode, "expended", r.expended)}
-                </td>
-                <td className="num" data-measure="unencumbered" data-cents={r.unencumbered}>
-                  {money(r.unencumbered)}
-                </td>
-                <td className="num">{rate(r)}</td>
-                <td>
-                  <GapBar
-                    requirementCents={r.appropriated}
-                    fundedCents={r.expended}
-                    domainMaxCents={domain}
-                    label={a.executionBar(r.name, money(r.appropriated), money(r.expended))}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr data-entity="_total">
-              <th scope="row">{m.total}</th>
-              <td className="num" data-cents={data.total.appropriated}>
-                {money(data.total.appropriated)}
-              </td>
-              <td className="num" data-cents={data.total.expended}>
-                {money(data.total.expended)}
-              </td>
-              <td className="num" data-cents={data.total.unencumbered}>
-                {money(data.total.unencumbered)}
-              </td>
-              <td className="num">{rate(data.total)}</td>
-              <td>
-                <GapBar
-                  requirementCents={data.total.appropriated}
-                  fundedCents={data.total.expended}
-                  domainMaxCents={domain}
-                  label={a.executionBar(
-                    m.total,
-                    money(data.total.appropriated),
-                    money(data.total.expended),
-                  )}
-                />
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <FiguresTable
+        className="execution-table"
+        caption={a.executionCaption(operation, periodText)}
+        columns={[
+          { header: m.entity },
+          { header: a.appropriated, figures: true },
+          { header: a.expended, figures: true },
+          { header: a.unencumbered, figures: true },
+          { header: a.implementationRate, figures: true },
+          {
+            header: (
+              <span className="visually-hidden">
+                {a.appropriated} / {a.expended}
+              </span>
+            ),
+          },
+        ]}
+        foot={
+          <EntityRow entity="_total" name={m.total}>
+            <CentsCell cents={data.total.appropriated} />
+            <CentsCell cents={data.total.expended} />
+            <CentsCell cents={data.total.unencumbered} />
+            <td className="num">{rate(data.total)}</td>
+            <td>{bar(data.total, m.total)}</td>
+          </EntityRow>
+        }
+      >
+        {rows.map((r) => (
+          <EntityRow
+            key={r.key}
+            entity={r.entityCode ?? ""}
+            name={r.name}
+            selected={!!state.filter.entity && r.entityCode === state.filter.entity}
+          >
+            <CentsCell cents={r.appropriated} measure="appropriated">
+              {amount(r.entityCode, "appropriated", r.appropriated)}
+            </CentsCell>
+            <CentsCell cents={r.expended} measure="expended">
+              {amount(r.entityCode, "expended", r.expended)}
+            </CentsCell>
+            <CentsCell cents={r.unencumbered} measure="unencumbered" />
+            <td className="num">{rate(r)}</td>
+            <td>{bar(r, r.name)}</td>
+          </EntityRow>
+        ))}
+      </FiguresTable>
       {whyMatch && (
         <AnalyticsWhy
           operation={operation}

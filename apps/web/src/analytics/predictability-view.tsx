@@ -10,7 +10,8 @@ import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
 import { queryFilter, stampFilter } from "./analytics-state";
 import { ratioPercentText } from "./maths";
-import { ArrearsTable, PREDICTABILITY_MEASURES, PredictabilityWhy } from "./predictability-why";
+import { ArrearsTable } from "./predictability-records";
+import { PREDICTABILITY_MEASURES, PredictabilityWhy } from "./predictability-why";
 import type { PredictabilityMeasure } from "./predictability-why";
 import { ViewScaffold, ViewSections } from "./view-scaffold";
 

@@ -6,6 +6,8 @@ import { useAnalyticsMessages } from "../i18n/analytics-messages";
 import type { DrilldownReport, OperationReport, ScorecardsReport } from "../api-types";
 import type { ViewProps } from "../pages/analytics";
 import { useTRPC } from "../trpc";
+import { CentsCell, FiguresTable } from "../components/figures-table";
+import { EntityRow } from "./entity-row";
 import { entityTaskShares, permilleText } from "./maths";
 import { allLoaded } from "./loadable";
 import { ViewPeriodPicker, ViewScaffold, ViewSections } from "./view-scaffold";
@@ -98,126 +100,97 @@ function ScorecardsContent({
       }}
       stamp={stampInput}
     >
-      <div className="table-scroll">
-        <table className="scorecards-table">
-          <caption>{a.scorecardsCaption(operation, periodText)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.entity}</th>
-              <th scope="col" className="num">
-                {m.requirement}
-              </th>
-              <th scope="col" className="num">
-                {m.funded}
-              </th>
-              <th scope="col" className="num">
-                {a.alignment}
-              </th>
-              <th scope="col" className="num">
-                {a.inversions}
-              </th>
-              <th scope="col" className="num">
-                {a.tasksEngaged}
-              </th>
-              <th scope="col" className="num">
-                {a.untaskedShare}
-              </th>
-              <th scope="col" className="num">
-                {a.implementationRate}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {cards.map((c) => (
-              <tr
-                key={c.entityCode}
-                data-entity={c.entityCode}
-                className={selectedEntity === c.entityCode ? "selected-row" : undefined}
-              >
-                <th scope="row">{names.org(c.entityCode)}</th>
-                <td className="num" data-cents={c.figures.requirement}>
-                  {money(c.figures.requirement)}
-                </td>
-                <td className="num" data-cents={c.figures.funded}>
-                  {money(c.figures.funded)}
-                </td>
-                <td className="num" data-score={c.alignment.scoreDecimal ?? ""}>
-                  {formatRatio(c.alignment.scoreDecimal, intlLocale) ?? m.notApplicable}
-                </td>
-                <td className="num">{c.alignment.inversions.length}</td>
-                <td className="num">{c.tasksEngaged}</td>
-                <td className="num">
-                  {c.untaskedFundedShare === null
-                    ? m.notApplicable
-                    : formatRatio(String(c.untaskedFundedShare), intlLocale)}
-                </td>
-                <td className="num">
-                  {c.execution.implementationRate === null
-                    ? m.notApplicable
-                    : formatRatio(String(c.execution.implementationRate), intlLocale)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-scroll">
-        <table className="shares-table">
-          <caption>{a.sharesCaption(operation, periodText)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.entity}</th>
-              {taskList.map((t) => (
-                <th
+      <FiguresTable
+        className="scorecards-table"
+        caption={a.scorecardsCaption(operation, periodText)}
+        columns={[
+          { header: m.entity },
+          { header: m.requirement, figures: true },
+          { header: m.funded, figures: true },
+          { header: a.alignment, figures: true },
+          { header: a.inversions, figures: true },
+          { header: a.tasksEngaged, figures: true },
+          { header: a.untaskedShare, figures: true },
+          { header: a.implementationRate, figures: true },
+        ]}
+      >
+        {cards.map((c) => (
+          <EntityRow
+            key={c.entityCode}
+            entity={c.entityCode}
+            name={names.org(c.entityCode)}
+            selected={selectedEntity === c.entityCode}
+          >
+            <CentsCell cents={c.figures.requirement} />
+            <CentsCell cents={c.figures.funded} />
+            <td className="num" data-score={c.alignment.scoreDecimal ?? ""}>
+              {formatRatio(c.alignment.scoreDecimal, intlLocale) ?? m.notApplicable}
+            </td>
+            <td className="num">{c.alignment.inversions.length}</td>
+            <td className="num">{c.tasksEngaged}</td>
+            <td className="num">
+              {c.untaskedFundedShare === null
+                ? m.notApplicable
+                : formatRatio(String(c.untaskedFundedShare), intlLocale)}
+            </td>
+            <td className="num">
+              {c.execution.implementationRate === null
+                ? m.notApplicable
+                : formatRatio(String(c.execution.implementationRate), intlLocale)}
+            </td>
+          </EntityRow>
+        ))}
+      </FiguresTable>
+      <FiguresTable
+        className="shares-table"
+        caption={a.sharesCaption(operation, periodText)}
+        columns={[
+          { header: m.entity },
+          ...taskList.map((t) => ({
+            key: t.taskCode,
+            header: `${t.rank}. ${t.title}`,
+            figures: true,
+            className: state.filter.task === t.taskCode ? "selected-col" : undefined,
+          })),
+        ]}
+      >
+        {[...shares].map(([entity, byTask]) => (
+          <EntityRow
+            key={entity}
+            entity={entity}
+            name={names.org(entity)}
+            selected={selectedEntity === entity}
+          >
+            {taskList.map((t) => {
+              const c = byTask.get(t.taskCode)!;
+              return (
+                <td
                   key={t.taskCode}
-                  scope="col"
-                  className={state.filter.task === t.taskCode ? "num selected-col" : "num"}
+                  className="num"
+                  data-task={t.taskCode}
+                  data-funded-cents={c.funded}
+                  data-funded-permille={c.fundedPermille ?? ""}
+                  data-gap-permille={c.gapPermille ?? ""}
                 >
-                  {t.rank}. {t.title}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {[...shares].map(([entity, byTask]) => (
-              <tr
-                key={entity}
-                data-entity={entity}
-                className={selectedEntity === entity ? "selected-row" : undefined}
-              >
-                <th scope="row">{names.org(entity)}</th>
-                {taskList.map((t) => {
-                  const c = byTask.get(t.taskCode)!;
-                  return (
-                    <td
-                      key={t.taskCode}
-                      className="num"
-                      data-task={t.taskCode}
-                      data-funded-cents={c.funded}
-                      data-funded-permille={c.fundedPermille ?? ""}
-                      data-gap-permille={c.gapPermille ?? ""}
-                    >
-                      <button
-                        type="button"
-                        className="figure-button"
-                        aria-label={`${names.org(entity)}, ${taskTitle(t.taskCode)}: ${a.shareOfFunding} ${shareText(c.fundedPermille)}, ${a.shareOfGap} ${shareText(c.gapPermille)}; ${m.funded} ${money(c.funded)}. ${m.why}`}
-                        onClick={() => {
-                          go({ ...state, why: `share:${entity}:${t.taskCode}` });
-                        }}
-                      >
-                        {shareText(c.fundedPermille)}
-                        <span className="detail">
-                          {a.shareOfGap}: {shareText(c.gapPermille)}
-                        </span>
-                      </button>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  <button
+                    type="button"
+                    className="figure-button"
+                    aria-label={`${names.org(entity)}, ${taskTitle(t.taskCode)}: ${a.shareOfFunding} ${shareText(c.fundedPermille)}, ${a.shareOfGap} ${shareText(c.gapPermille)}; ${m.funded} ${money(c.funded)}. ${m.why}`}
+                    onClick={() => {
+                      go({ ...state, why: `share:${entity}:${t.taskCode}` });
+                    }}
+                  >
+                    {shareText(c.fundedPermille)}
+                    <span className="detail">
+                      {a.shareOfGap}: {shareText(c.gapPermille)}
+                    </span>
+                  </button>
+                </td>
+              );
+            })}
+          </EntityRow>
+        ))}
+      </FiguresTable>
       <p className="note">
         {a.shareOfFunding} / {a.shareOfGap}
       </p>

@@ -39,21 +39,13 @@ import type {
 import { actorOf } from "../auth/principal";
 import type { Principal } from "../auth/principal";
 import { recordChanged, toTRPCError } from "../errors";
-import { JobRegistry, credentialHash, progressPercent } from "../import-jobs";
+import { JobRegistry, progressPercent } from "../import-jobs";
 import type { JobFailure } from "../import-jobs";
 import { canWrite } from "../scope";
 import { API_MESSAGES, apiMessage } from "../messages";
-import {
-  adminProcedure,
-  codedError,
-  fieldError,
-  messageCodeOf,
-  publicProcedure,
-  writerProcedure,
-} from "../trpc";
+import { adminProcedure, codedError, fieldError, messageCodeOf, writerProcedure } from "../trpc";
 import { code, pagination, text } from "../validators";
 import {
-  credentialOf,
   fileList,
   filesOf,
   hasOneSource,
@@ -275,7 +267,7 @@ export const importRouter = {
     if (jobs.runningFor(ctx.principal.userId))
       throw codedError("CONFLICT", apiMessage("import_running"));
     const job = jobs.start(
-      { userId: ctx.principal.userId, credentialHash: credentialHash(credentialOf(ctx)) },
+      { userId: ctx.principal.userId },
       (report) => importFor(ctx, input, files, false, report),
       jobFailure,
     );
@@ -284,25 +276,16 @@ export const importRouter = {
 
   /**
    * How far a job is: rows validated and written out of the total, as a percentage too, and
-   * its outcome or failure once it ends. Only its owner may read it. Answered without the
-   * database when the request is made of progress polls alone (see createHttpContext), so it
-   * moves while a long SQLite import holds the connection.
+   * its outcome or failure once it ends. Only its owner may read it. The job lives in this
+   * process and the caller is looked up on the read connection, so it moves while the job's
+   * transaction holds the write connection.
    */
-  progress: publicProcedure
+  progress: writerProcedure
     .input(z.object({ jobId: z.string().regex(/^[0-9a-f]{32}$/) }))
     .query(({ ctx, input }) => {
-      const credential = credentialHash(credentialOf(ctx));
-      if (!ctx.principal && credential === null)
-        throw codedError("UNAUTHORIZED", apiMessage("sign_in_first"));
-      if (ctx.principal?.role === "reviewer")
-        throw codedError("FORBIDDEN", apiMessage("reviewers_read_only"));
       const job = jobs.get(input.jobId);
-      const owned =
-        job !== undefined &&
-        (ctx.principal
-          ? ctx.principal.userId === job.owner.userId
-          : credential === job.owner.credentialHash);
-      if (!job || !owned) throw codedError("NOT_FOUND", apiMessage("job_not_found"));
+      if (!job || job.owner.userId !== ctx.principal.userId)
+        throw codedError("NOT_FOUND", apiMessage("job_not_found"));
       return {
         jobId: job.id,
         state: job.state,

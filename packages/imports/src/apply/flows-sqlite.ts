@@ -4,6 +4,7 @@
 // rows and audit entries written set-based from the rows just inserted (the audit `after` is
 // built by SQLite's json_object from the stored row: the same full record the general path
 // writes). PostgreSQL, and any Kysely instance not opened by `connect`, take the general path.
+import { FLOW_COLUMNS } from "@coherence/db";
 import type { Flow, SqliteHandle } from "@coherence/db";
 import type { ImportContext, RowRef } from "../context";
 import type { ImportFlowColumns } from "./flows";
@@ -20,36 +21,6 @@ export interface SqliteFlowStatements {
   history: Statement;
   audit: Statement;
 }
-
-/** The audit `after` of a created flow, in the key order of the general path. */
-const AFTER_COLUMNS = [
-  "id",
-  "external_ref",
-  "source_id",
-  "recipient_id",
-  "operation_id",
-  "task_code",
-  "funding_type",
-  "status",
-  "status_date",
-  "amount",
-  "currency",
-  "amount_usd_cents",
-  "units_per_usd",
-  "rate_origin",
-  "period_start",
-  "period_end",
-  "earmarking",
-  "category",
-  "notes",
-  "source_version",
-  "provenance",
-  "updated_by",
-  "created_at",
-  "updated_at",
-  "version",
-  "deleted_at",
-];
 
 export function prepareFlowStatements(sqlite: SqliteHandle): SqliteFlowStatements {
   const prepare = (text: string) => sqlite.prepare(text) as unknown as Statement;
@@ -72,7 +43,7 @@ export function prepareFlowStatements(sqlite: SqliteHandle): SqliteFlowStatement
       `insert into audit_log (at, actor, user_id, action, table_name, record_id, before_json,
          after_json, import_id)
        select ?, ?, ?, 'create', 'flows', cast(id as text), null,
-         json_object(${AFTER_COLUMNS.map((c) => `'${c}', ${c}`).join(", ")}), ?
+         json_object(${FLOW_COLUMNS.map((c) => `'${c}', ${c}`).join(", ")}), ?
        from flows where id between ? and ? order by id`,
     ),
   };
