@@ -1,3 +1,4 @@
+import type { TRPCClientErrorLike } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@coherence/api";
 
@@ -18,3 +19,7 @@ export type Figures = OperationReport["total"];
 export type Me = Outputs["auth"]["me"];
 export type MandateWithTasks = Outputs["mandate"]["list"][number];
 export type PredictabilityMeasure = Inputs["analytics"]["predictabilityExplain"]["measure"];
+export type RequirementListPage = Outputs["requirement"]["list"];
+export type FlowWithHistory = Outputs["flow"]["get"];
+/** What a procedure call rejects with. */
+export type ApiError = TRPCClientErrorLike<AppRouter>;

@@ -1,14 +1,12 @@
 // The fields of a contribution, in the order a finance officer reads them off a donor letter:
 // shared by the editor and the "New contribution" form. Codes are suggested as they are typed.
-import { useId } from "react";
 import { useLocale } from "../i18n/locale";
-import type { FieldErrors } from "./common";
-import { CodeList, useControls } from "./field";
 import { EARMARKING, FUNDING_TYPES, STATUSES } from "./flow-form";
-import type { FlowField, FlowForm } from "./flow-form";
-import { useCodes, useTaskCodes } from "./hooks";
+import type { FlowField } from "./flow-form";
 import { useWs } from "./messages";
 import type { WsMessages } from "./messages";
+import { RecordFields } from "./record-fields";
+import type { RecordFieldsProps } from "./record-fields";
 
 export function flowLabels(w: WsMessages): Record<FlowField, string> {
   return {
@@ -30,46 +28,28 @@ export function flowLabels(w: WsMessages): Record<FlowField, string> {
   };
 }
 
-export function FlowFields({
-  form,
-  setField,
-  errors,
-  autoFocus = false,
-}: {
-  form: FlowForm;
-  setField: (key: FlowField, value: string) => void;
-  errors: FieldErrors;
-  autoFocus?: boolean;
-}) {
+export function FlowFields({ autoFocus = false, ...props }: RecordFieldsProps<FlowField>) {
   const w = useWs();
   const { messages: m } = useLocale();
-  const codes = useCodes();
-  const tasks = useTaskCodes(form.operation);
-  const orgList = useId();
-  const taskList = useId();
-  const c = useControls({ form, setField, errors, labels: flowLabels(w) });
   return (
-    <div className="ws-grid">
-      <CodeList
-        id={orgList}
-        codes={codes.organizations.map((o) => ({ code: o.code, label: o.name }))}
-      />
-      <CodeList id={taskList} codes={tasks.map((t) => ({ code: t.code, label: t.title }))} />
-      {c.text("externalRef", { autoFocus })}
-      {c.text("source", { list: orgList })}
-      {c.text("recipient", { list: orgList })}
-      {c.select("operation", ["", ...codes.operations.map((o) => o.code)])}
-      {c.text("taskCode", { list: taskList })}
-      {c.select("fundingType", FUNDING_TYPES, m.fundingTypes)}
-      {c.select("status", STATUSES, m.statuses)}
-      {c.date("date")}
-      {c.amount("amount")}
-      {c.text("currency")}
-      {c.date("periodStart")}
-      {c.date("periodEnd")}
-      {c.select("earmarking", ["", ...EARMARKING])}
-      {c.text("category")}
-      {c.text("notes")}
-    </div>
+    <RecordFields {...props} labels={flowLabels(w)}>
+      {(c, shared) => (
+        <>
+          {c.text("externalRef", { autoFocus })}
+          {c.text("source", { list: shared.organizationList })}
+          {c.text("recipient", { list: shared.organizationList })}
+          {shared.operation}
+          {shared.taskCode}
+          {c.select("fundingType", FUNDING_TYPES, m.fundingTypes)}
+          {c.select("status", STATUSES, m.statuses)}
+          {c.date("date")}
+          {shared.amount}
+          {shared.period}
+          {c.select("earmarking", ["", ...EARMARKING])}
+          {shared.category}
+          {c.text("notes")}
+        </>
+      )}
+    </RecordFields>
   );
 }

@@ -106,3 +106,6 @@ export function flowInputOf(form: FlowForm, intlLocale: string) {
     notes: orNull(form.notes),
   };
 }
+
+/** The form as its editor converts it. */
+export const flowFormText = { fields: FLOW_FIELDS, formOf: flowFormOf, inputOf: flowInputOf };

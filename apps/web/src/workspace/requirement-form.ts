@@ -77,3 +77,10 @@ export function requirementInputOf(form: RequirementForm, intlLocale: string) {
     document: orNull(form.document),
   };
 }
+
+/** The form as its editor converts it. */
+export const requirementFormText = {
+  fields: REQUIREMENT_FIELDS,
+  formOf: requirementFormOf,
+  inputOf: requirementInputOf,
+};
