@@ -14,7 +14,6 @@ import {
   reason,
   parseCanonical,
   streamCanonicalCsv,
-  streamCanonicalCsvInWorker,
   tableFormatOf,
 } from "@coherence/interchange";
 import type {
@@ -54,16 +53,6 @@ class Rollback extends Error {}
  * by batch (progress, flat parser memory) as it would from disk.
  */
 const SLICE_BYTES = 256 * 1024;
-
-/** From this size up, a streamed CSV file is parsed on a worker thread (it starts in ~0.1 s). */
-const WORKER_BYTES = 4 * 1024 * 1024;
-
-/** The file's size in bytes when known (a string's length in UTF-16 units is close enough). */
-function knownSize(file: ImportRequest["files"][number]): number | undefined {
-  if (file.size !== undefined) return file.size;
-  if (typeof file.data === "string" || file.data instanceof Uint8Array) return file.data.length;
-  return undefined;
-}
 
 /** Counts bytes and hashes them as a source is read. */
 class Tap {
@@ -213,10 +202,7 @@ async function importCanonical(
     const format = typeof file.data === "string" ? "csv" : tableFormatOf(file.fileName, head);
     const streamed = STREAMED.has(kind) && format === "csv";
     if (streamed) {
-      const size = knownSize(file);
-      const inWorker = request.parseInWorker ?? (size !== undefined && size >= WORKER_BYTES);
-      const stream = inWorker ? streamCanonicalCsvInWorker : streamCanonicalCsv;
-      const batches = stream(kind, tap.wrap(file.data), {
+      const batches = streamCanonicalCsv(kind, tap.wrap(file.data), {
         fileName: file.fileName,
         batchSize: request.batchSize ?? 5000,
         ...(request.columns && { columns: request.columns }),

@@ -66,11 +66,6 @@ export interface ImportRequest {
    * Kysely instance came from `connect`); false takes the general path (tests compare the two).
    */
   fastPath?: boolean;
-  /**
-   * Streamed CSV: tokenise and validate on a worker thread while this one writes (default: for
-   * files of known size from 4 MiB up, where it pays for the worker's start).
-   */
-  parseInWorker?: boolean;
 }
 
 /** Per kind of record: how many were created, updated, left unchanged or rejected. */

@@ -60,18 +60,8 @@ describe("flows on SQLite: fast path = general path", () => {
   });
 
   /** The same import on both databases: the same outcome and the same tables afterwards. */
-  async function both(
-    files: Record<string, string>,
-    options: Record<string, unknown> = {},
-    /** Options for the fast path's import only. */
-    fastOnly: Record<string, unknown> = {},
-  ) {
-    const a = await imp(fast.db, "flows", files, {
-      now: NOW,
-      batchSize: 2,
-      ...options,
-      ...fastOnly,
-    });
+  async function both(files: Record<string, string>, options: Record<string, unknown> = {}) {
+    const a = await imp(fast.db, "flows", files, { now: NOW, batchSize: 2, ...options });
     const b = await imp(general.db, "flows", files, {
       now: NOW,
       batchSize: 2,
@@ -131,17 +121,5 @@ describe("flows on SQLite: fast path = general path", () => {
       .where("deleted_at", "is", null)
       .execute();
     expect(live).toEqual([]);
-  });
-
-  it("parses on a worker thread (large files) with the outcome and tables of in-thread parsing", async () => {
-    const inWorker = { parseInWorker: true };
-    const first = await both({ "flows.csv": FLOWS }, {}, inWorker);
-    expect(first.counts).toMatchObject({ created: 3 });
-    const atomic = await both({ "flows.csv": MOVED }, {}, inWorker);
-    expect(atomic.problems.map(formatProblem)).toEqual([
-      'flows.csv:7: column "task_code": value "NO-SUCH-TASK": no priority task NO-SUCH-TASK in the mandates of MINUSCA',
-    ]);
-    const partial = await both({ "flows.csv": MOVED }, { mode: "partial" }, inWorker);
-    expect(partial.counts).toMatchObject({ created: 3, updated: 2, unchanged: 1, rejected: 1 });
   });
 });

@@ -19,7 +19,6 @@ export type { ParseBatch, RejectedRow } from "./canonical/reader";
 export { REJECT_COLUMNS } from "./canonical/reader";
 export type { ParseResult } from "./canonical/parse-result";
 export { parseCanonicalCsv, streamCanonicalCsv } from "./canonical/parse-csv";
-export { streamCanonicalCsvInWorker } from "./canonical/stream-in-worker";
 export type { ReadOptions } from "./canonical/parse-csv";
 export { parseCanonicalXlsx } from "./canonical/parse-xlsx";
 export { parseCanonical, tableFormatOf } from "./canonical/parse";
