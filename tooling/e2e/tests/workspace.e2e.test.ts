@@ -28,6 +28,13 @@ it("journey 3: a concurrent edit shows both versions, the user chooses, the audi
   expect(
     Number(await a.page.locator(".flows-total").getAttribute("data-total-cents")),
   ).toBeGreaterThan(0);
+  // The sum stands under the USD column.
+  const usdHeader = await a.page
+    .locator(".flows-table thead th")
+    .filter({ hasText: "Amount (USD)" })
+    .boundingBox();
+  const totalCell = await a.page.locator(".flows-total").boundingBox();
+  expect(Math.abs(totalCell!.x - usdHeader!.x)).toBeLessThan(2);
 
   // Both open the same contribution.
   await row.getByRole("link").click();

@@ -62,8 +62,17 @@ export function FlowsTable() {
         },
       }}
       scope={(f) => ({ operationId: f.operation_id, entityId: f.recipient_id })}
-      // The label takes the first two columns, the sum stands next to it.
-      total={{ label: w.totalUsd, labelSpan: () => 2 }}
+      total={{
+        label: w.totalUsd,
+        // Under the USD column: the columns before it (id, reference, operation, source,
+        // status and date, and the optional ones shown).
+        labelSpan: (shown) =>
+          6 +
+          Number(shown("recipient")) +
+          Number(shown("taskCode")) +
+          Number(shown("fundingType")) +
+          Number(shown("amount")),
+      }}
     />
   );
 }
