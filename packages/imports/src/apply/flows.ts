@@ -4,6 +4,7 @@
 // one record); equal values change nothing. A source version (FTS versionId) that is not newer
 // than the stored one changes nothing either. Creates are written in multi-row statements:
 // this is the path a million-row file takes.
+import { FLOW_COLUMNS } from "@coherence/db";
 import type { Flow } from "@coherence/db";
 import { ftsVersionReplaces } from "@coherence/interchange";
 import type { FlowRecord } from "@coherence/interchange";
@@ -18,26 +19,24 @@ const LOOKUP_CHUNK = 500;
 /** 1,000 rows × 22 columns stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 1000;
 
-/** The stored columns an import sets, in the order they are compared. */
-const COMPARED = [
-  "source_id",
-  "recipient_id",
-  "operation_id",
-  "task_code",
-  "funding_type",
-  "status",
-  "status_date",
-  "amount",
-  "currency",
-  "amount_usd_cents",
-  "units_per_usd",
-  "rate_origin",
-  "period_start",
-  "period_end",
-  "earmarking",
-  "category",
-  "notes",
+/** A flow's columns an import does not compare: identity and bookkeeping (source_version apart). */
+const NOT_COMPARED = [
+  "id",
+  "external_ref",
+  "source_version",
+  "provenance",
+  "updated_by",
+  "created_at",
+  "updated_at",
+  "version",
+  "deleted_at",
 ] as const;
+type ComparedColumn = Exclude<(typeof FLOW_COLUMNS)[number], (typeof NOT_COMPARED)[number]>;
+
+/** The stored columns an import sets, in the order they are compared. */
+const COMPARED = FLOW_COLUMNS.filter(
+  (c): c is ComparedColumn => !(NOT_COMPARED as readonly string[]).includes(c),
+);
 
 /** The columns an import sets on a flow: those of its record, and the source's version. */
 export type ImportFlowColumns = FlowColumns<string> & {
