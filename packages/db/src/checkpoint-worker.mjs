@@ -14,8 +14,9 @@ db.pragma("busy_timeout = 0");
 
 /**
  * Whether a write transaction is open on another connection. A checkpoint beside a long import's
- * transaction copies nothing it could not copy after the commit, but syncing the log it is
- * writing slowed that import by a sixth (measured): wait for the commit.
+ * transaction copies nothing it could not copy after the commit, but syncing the log the import
+ * is writing slowed it (500,000 flows: 9.6–10.8 s of main-thread CPU against 8.5 s with no
+ * checkpoint turns): wait for the commit.
  */
 function writerBusy() {
   try {
