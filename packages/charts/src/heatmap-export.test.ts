@@ -1,34 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { COVERAGE_BANDS } from "./heatmap-layout";
-import { escapeXml, heatmapImageLayout, paintHeatmapImage, pngScale } from "./heatmap-export";
+import { heatmapImageLayout, paintHeatmapImage, pngScale } from "./heatmap-export";
 import { heatmapSvg } from "./heatmap-svg";
+import { heatmapGrid as grid } from "./heatmap-test-support";
 import { expectFramed } from "./test-support";
-import type { HeatmapCanvasContext, HeatmapImageInput } from "./heatmap-export";
-
-function grid(rows: number, columns: number): HeatmapImageInput {
-  const coverage = Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: columns }, (_, c) => ((r + c) % 6 === 5 ? null : ((r + c) % 6) / 4)),
-  );
-  return {
-    rows: Array.from({ length: rows }, (_, r) => ({
-      key: `T${r}`,
-      label: `${r + 1}. Task <${r}>`,
-    })),
-    columns: Array.from({ length: columns }, (_, c) => ({ key: String(c), label: `${2020 + c}` })),
-    coverage,
-    cellText: (r, c) => {
-      const v = coverage[r]?.[c] ?? null;
-      return v === null ? "—" : `${Math.round(v * 100)}%`;
-    },
-    labels: {
-      title: "Coverage by task & period, MINUSCA",
-      description: "Each cell: funded ÷ requirement.",
-      bands: ["0–25%", "25–50%", "50–75%", "75–100%", "≥100%"],
-      noRequirement: "no requirement",
-    },
-    stamp: ["Data as of 1 Dec 2025", "Rates in force: EUR 0.9 from 1 Nov 2025", "Filters: none"],
-  };
-}
+import type { HeatmapCanvasContext } from "./heatmap-export";
 
 const parse = (svg: string) => new DOMParser().parseFromString(svg, "image/svg+xml");
 
@@ -70,10 +46,6 @@ describe("heatmap SVG export", () => {
     expect(pauses).toBe(9);
     // Every cell is there (counted on the text: parsing 1,500 cells in happy-dom is slow).
     expect(svg.match(/class="heatmap-value"/g)).toHaveLength(1_500);
-  });
-
-  it("escapes text for XML", () => {
-    expect(escapeXml(`a & b < c > "d"`)).toBe("a &amp; b &lt; c &gt; &quot;d&quot;");
   });
 });
 

@@ -1,6 +1,6 @@
 // The coverage heatmap as a standalone image for briefing notes. The screen draws it on a canvas
 // (only the visible cells); an export needs every cell, so it is built apart: an SVG document in
-// the charts' frame (heatmap-svg.tsx) and, here, a PNG painted on a canvas with the same layout.
+// the charts' frame (heatmap-svg.ts) and, here, a PNG painted on a canvas with the same layout.
 // Large grids take a while: both work a few rows at a time and hand the main thread back between
 // batches (`pause`), so the page stays responsive while they run.
 import {
@@ -85,15 +85,6 @@ export function heatmapImageLayout(
     stampTop: frame.stampBaselines[0] ?? frame.bodyTop + bodyHeight,
     frame,
   };
-}
-
-/** Text safe inside an XML element or a double-quoted attribute. */
-export function escapeXml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
 }
 
 /** A row label cut to its column, as on screen. */

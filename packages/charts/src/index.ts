@@ -70,7 +70,6 @@ export {
 export type { CoverageBand, HeatmapGeometry } from "./heatmap-layout";
 export { CoverageHeatmap } from "./coverage-heatmap";
 export {
-  escapeXml,
   heatmapImageLayout,
   heatmapPng,
   paintCell,
@@ -78,6 +77,7 @@ export {
   pngScale,
 } from "./heatmap-export";
 export { heatmapSvg } from "./heatmap-svg";
+export { escapeXml } from "./svg-markup";
 export type { HeatmapImageInput, HeatmapImageLayout } from "./heatmap-export";
 export type { CoverageHeatmapLabels, CoverageHeatmapProps } from "./coverage-heatmap";
 export { shareLayout, sharePermille } from "./share-layout";
