@@ -104,6 +104,8 @@ function startCheckpointer(file: string, writer: SqliteHandle): () => Promise<vo
     console.error(`background checkpoints stopped: ${error.message}`);
   });
   return async () => {
+    // Unreferenced, the worker would not keep the process alive while closing waits for it.
+    worker.ref();
     worker.postMessage("stop");
     await exited;
   };

@@ -1,8 +1,10 @@
 // Background checkpoints: the writer never copies the write-ahead log into the database file in
 // a commit; a worker thread does it shortly after, and closing leaves no log behind.
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { connect, migrateToLatest } from "../src/index";
 import type { Connection } from "../src/index";
@@ -72,5 +74,30 @@ describe("background checkpoints (SQLite file)", () => {
     await writeMuch(connection);
     expect(statSync(file).size).toBeGreaterThan(before + 3 * 1024 * 1024);
     await connection.close();
+  });
+
+  it("lets a process end once it closed its connection (closing waits for the worker)", () => {
+    // Vitest keeps its own event loop busy, so the process that must end is a child.
+    const script = path.join(dir, "close.mts");
+    const index = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+    writeFileSync(
+      script,
+      [
+        `import { connect, migrateToLatest } from ${JSON.stringify(index)};`,
+        `const connection = connect(${JSON.stringify(file)}, { backgroundCheckpoints: true });`,
+        "await migrateToLatest(connection.db);",
+        "await connection.close();",
+        'console.log("closed");',
+      ].join("\n"),
+    );
+    const run = spawnSync(process.execPath, ["--import", "tsx", script], {
+      cwd: fileURLToPath(new URL("..", import.meta.url)),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe("closed\n");
+    expect(run.status).toBe(0);
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 });
