@@ -70,6 +70,7 @@ export type {
 export { alignmentOf, alignmentScore } from "./alignment";
 export type { Alignment, AlignmentTask, PriorityInversion } from "./alignment";
 export {
+  PREDICTABILITY_MEASURES,
   PREDICTABILITY_PLACES,
   predictability,
   predictabilityInputs,
@@ -82,6 +83,7 @@ export type {
   PledgeInput,
   Predictability,
   PredictabilityInputs,
+  PredictabilityMeasure,
   PredictabilityOptions,
 } from "./predictability";
 export { dispersion, isqrt, sqrtQuotientDecimal } from "./dispersion";

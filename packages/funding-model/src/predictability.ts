@@ -80,6 +80,17 @@ export interface PredictabilityInputs {
   arrears: ArrearsInput[];
 }
 
+/** The predictability panel's measures, each explained by the records it is computed from. */
+export const PREDICTABILITY_MEASURES = [
+  "pledgeFulfilment",
+  "medianDays",
+  "arrears",
+  "multiYearShare",
+  "assessedShare",
+  "volatility",
+] as const;
+export type PredictabilityMeasure = (typeof PREDICTABILITY_MEASURES)[number];
+
 export interface Predictability {
   /** Paid ÷ value ever pledged, over contributions that were ever pledged (exact and for display). */
   pledgeFulfilment: Ratio | null;

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { PREDICTABILITY_MEASURES } from "@coherence/funding-model";
 import { useId, useState } from "react";
 import type { ReactNode } from "react";
 import { num, text } from "../export/table-data";
@@ -11,7 +12,7 @@ import { useTRPC } from "../trpc";
 import { queryFilter, stampFilter } from "./analytics-state";
 import { ratioPercentText } from "./maths";
 import { ArrearsTable } from "./predictability-records";
-import { PREDICTABILITY_MEASURES, PredictabilityWhy } from "./predictability-why";
+import { PredictabilityWhy } from "./predictability-why";
 import type { PredictabilityMeasure } from "./predictability-why";
 import { ViewScaffold, ViewSections } from "./view-scaffold";
 

@@ -9,14 +9,6 @@ import { useTRPC } from "../trpc";
 import { decimalCentsToCents } from "./maths";
 import { MeasureRecords } from "./predictability-records";
 
-export const PREDICTABILITY_MEASURES = [
-  "pledgeFulfilment",
-  "medianDays",
-  "arrears",
-  "multiYearShare",
-  "assessedShare",
-  "volatility",
-] as const satisfies readonly PredictabilityMeasure[];
 export type { PredictabilityMeasure };
 
 /** The measure's arithmetic in words, with the exact decimal. */

@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
+  PREDICTABILITY_MEASURES,
   mandateView,
   predictabilityInputs,
   summarisePredictability,
@@ -26,16 +27,6 @@ async function ledgerFor(ctx: Context, operation: string) {
 }
 
 const year = z.number().int().min(1945).max(2100);
-
-/** The measures of the predictability panel, each explained by the records it is computed from. */
-const PREDICTABILITY_MEASURES = [
-  "pledgeFulfilment",
-  "medianDays",
-  "arrears",
-  "multiYearShare",
-  "assessedShare",
-  "volatility",
-] as const;
 
 /** Donor and entity filters the analytic views share (a node selected in the flow diagram). */
 const coverageFilter = z
